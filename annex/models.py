@@ -1,0 +1,74 @@
+"""Revisions of the Equipment, Software and Technology Annex."""
+
+from django.db import models
+from django.urls import reverse
+
+from mtcr_site.dates import DatePrecision, format_date
+from mtcr_site.records import ArchiveRecord
+
+
+class AnnexRevisionQuerySet(models.QuerySet):
+    def in_years(self, year_from=None, year_to=None):
+        queryset = self
+        if year_from is not None:
+            queryset = queryset.filter(date__year__gte=year_from)
+        if year_to is not None:
+            queryset = queryset.filter(date__year__lte=year_to)
+        return queryset
+
+    def in_force_on(self, day):
+        return self.filter(date__lte=day).order_by("-date")
+
+    def with_plenary(self):
+        return self.select_related("adopted_at__country")
+
+
+class AnnexRevisionManager(models.Manager.from_queryset(AnnexRevisionQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class AnnexRevision(ArchiveRecord):
+    """A dated revision, update or amendment of the Annex."""
+
+    slug = models.SlugField(max_length=120, unique=True)
+    date = models.DateField()
+    date_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    summary = models.CharField(max_length=300, help_text="What changed, in a line.")
+    description = models.TextField(blank=True)
+    adopted_at = models.ForeignKey(
+        "plenaries.Plenary",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="annex_revisions",
+        help_text="The plenary that adopted it, where one did.",
+    )
+    meeting = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The body that adopted it where not a plenary, e.g. Technical Experts Meeting.",
+    )
+
+    objects = AnnexRevisionManager()
+
+    class Meta:
+        ordering = ["date", "slug"]
+        indexes = [models.Index(fields=["date"], name="annex_date_idx")]
+
+    def __str__(self):
+        return f"Annex revision, {self.date_display}"
+
+    def get_absolute_url(self):
+        return reverse("annex:list") + f"#{self.slug}"
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["plenaries.plenary"]
+
+    @property
+    def date_display(self):
+        return format_date(self.date, self.date_precision)

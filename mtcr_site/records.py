@@ -1,0 +1,17 @@
+"""The base of every archive record: a history of its changes, and what was last loaded."""
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+class ArchiveRecord(models.Model):
+    """A record the archive keeps the history of; load_archive may have written it."""
+
+    # A digest of the values load_archive last wrote: when the row no longer matches
+    # it, staff have edited the record, and the loader keeps their version.
+    loaded_digest = models.CharField(max_length=64, blank=True, editable=False)
+
+    history = HistoricalRecords(inherit=True, excluded_fields=["loaded_digest"])
+
+    class Meta:
+        abstract = True

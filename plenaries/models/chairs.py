@@ -1,0 +1,120 @@
+"""The chair of the regime: terms, joint chairmanships and the people who served."""
+
+from django.db import models
+from django.urls import reverse
+
+from mtcr_site.records import ArchiveRecord
+
+
+class ChairmanshipQuerySet(models.QuerySet):
+    def with_people(self):
+        return self.select_related(
+            "start_plenary__country", "end_plenary__country"
+        ).prefetch_related("countries", "people")
+
+    def held_on(self, day):
+        """The term running on a day: begun at a plenary on or before it, not ended."""
+        return self.filter(start_plenary__start_date__lte=day).exclude(
+            end_plenary__start_date__lte=day
+        )
+
+
+class ChairmanshipManager(models.Manager.from_queryset(ChairmanshipQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Chairmanship(ArchiveRecord):
+    """A term of the chair, held by one country or jointly by several."""
+
+    slug = models.SlugField(
+        max_length=120,
+        unique=True,
+        help_text="<first year>-<countries>, e.g. 2016-korea",
+    )
+    countries = models.ManyToManyField("members.Country", related_name="chairmanships")
+    start_plenary = models.ForeignKey(
+        "plenaries.Plenary",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="chairmanships_begun",
+        help_text="The plenary at which the term began.",
+    )
+    end_plenary = models.ForeignKey(
+        "plenaries.Plenary",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="chairmanships_ended",
+        help_text="The plenary at which the term ended.",
+    )
+    announced = models.TextField(
+        blank=True, help_text="How the term was announced before it began, as stated."
+    )
+    notes = models.TextField(blank=True)
+
+    objects = ChairmanshipManager()
+
+    class Meta:
+        ordering = ["start_plenary__start_date", "slug"]
+
+    def __str__(self):
+        countries = " and ".join(country.name for country in self.countries.all())
+        return f"Chair: {countries or self.slug}"
+
+    def get_absolute_url(self):
+        return reverse("plenaries:chairs") + f"#{self.slug}"
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["members.country", "plenaries.plenary"]
+
+    @property
+    def is_joint(self):
+        return len(self.countries.all()) > 1
+
+
+class ChairPersonManager(models.Manager):
+    def get_by_natural_key(self, chairmanship_slug, name):
+        return self.get(chairmanship__slug=chairmanship_slug, name=name)
+
+
+class ChairPerson(ArchiveRecord):
+    """A person who served a chairmanship, or chaired one of its plenaries."""
+
+    chairmanship = models.ForeignKey(
+        Chairmanship, on_delete=models.CASCADE, related_name="people"
+    )
+    title = models.CharField(max_length=100, blank=True, help_text="e.g. Ambassador")
+    name = models.CharField(max_length=200)
+    position = models.CharField(max_length=300, blank=True)
+    role = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="e.g. chaired the plenary; Chair of the MTCR until the next plenary",
+    )
+
+    objects = ChairPersonManager()
+
+    class Meta:
+        ordering = ["chairmanship", "pk"]
+        verbose_name = "chair (person)"
+        verbose_name_plural = "chairs (people)"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["chairmanship", "name"], name="one_person_per_chairmanship"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title} {self.name}".strip()
+
+    def get_absolute_url(self):
+        return self.chairmanship.get_absolute_url()
+
+    def natural_key(self):
+        return (self.chairmanship.slug, self.name)
+
+    natural_key.dependencies = ["plenaries.chairmanship"]

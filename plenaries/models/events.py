@@ -1,0 +1,86 @@
+"""The other dated developments a timeline shows."""
+
+from django.db import models
+from django.urls import reverse
+
+from mtcr_site.dates import DatePrecision, format_range
+from mtcr_site.records import ArchiveRecord
+
+
+class EventQuerySet(models.QuerySet):
+    def in_years(self, year_from=None, year_to=None):
+        queryset = self
+        if year_from is not None:
+            queryset = queryset.filter(date__year__gte=year_from)
+        if year_to is not None:
+            queryset = queryset.filter(date__year__lte=year_to)
+        return queryset
+
+    def with_countries(self):
+        return self.prefetch_related("countries")
+
+
+class EventManager(models.Manager.from_queryset(EventQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Event(ArchiveRecord):
+    """A dated development: an outreach mission, a seminar, a statement, ..."""
+
+    class Kind(models.TextChoices):
+        OUTREACH = "outreach", "Outreach mission"
+        SEMINAR = "seminar", "Seminar or conference"
+        STATEMENT = "statement", "Statement"
+        ANNIVERSARY = "anniversary", "Anniversary"
+        ANNOUNCEMENT = "announcement", "Announcement"
+        DEVELOPMENT = "development", "Other development"
+
+    slug = models.SlugField(max_length=120, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    countries = models.ManyToManyField(
+        "members.Country", blank=True, related_name="events"
+    )
+    plenary = models.ForeignKey(
+        "plenaries.Plenary",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        help_text="The plenary the event belongs to or follows up, if any.",
+    )
+
+    objects = EventManager()
+
+    class Meta:
+        ordering = ["date", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("date")),
+                name="event_ends_after_start",
+            )
+        ]
+        indexes = [models.Index(fields=["date"], name="event_date_idx")]
+
+    def __str__(self):
+        return f"{self.title} ({self.dates_display})"
+
+    def get_absolute_url(self):
+        return reverse("timeline") + f"#event-{self.slug}"
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["members.country", "plenaries.plenary"]
+
+    @property
+    def dates_display(self):
+        return format_range(self.date, self.end_date, self.date_precision)

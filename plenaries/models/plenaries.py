@@ -1,0 +1,175 @@
+"""Plenary meetings and the UN Security Council resolutions their texts cite."""
+
+from django.db import models
+from django.urls import reverse
+
+from mtcr_site.dates import DatePrecision, format_range
+from mtcr_site.records import ArchiveRecord
+
+
+class ResolutionManager(models.Manager):
+    def get_by_natural_key(self, number):
+        return self.get(number=number)
+
+
+class Resolution(ArchiveRecord):
+    """A UN Security Council resolution, cited by number."""
+
+    number = models.PositiveIntegerField(unique=True)
+
+    objects = ResolutionManager()
+
+    class Meta:
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"UNSCR {self.number}"
+
+    def natural_key(self):
+        return (self.number,)
+
+
+class PlenaryQuerySet(models.QuerySet):
+    def in_years(self, year_from=None, year_to=None):
+        queryset = self
+        if year_from is not None:
+            queryset = queryset.filter(start_date__year__gte=year_from)
+        if year_to is not None:
+            queryset = queryset.filter(start_date__year__lte=year_to)
+        return queryset
+
+    def on_or_before(self, day):
+        return self.filter(start_date__lte=day)
+
+    def with_place(self):
+        return self.select_related("country", "next_host")
+
+    def with_chairs(self):
+        from .chairs import Chairmanship
+
+        return self.with_place().prefetch_related(
+            models.Prefetch(
+                "chairmanships_begun",
+                queryset=Chairmanship.objects.prefetch_related("countries", "people"),
+            )
+        )
+
+
+class PlenaryManager(models.Manager.from_queryset(PlenaryQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Plenary(ArchiveRecord):
+    """A plenary meeting of the regime, as precise as its sources are."""
+
+    number = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Blank for the early meetings the sources do not number.",
+    )
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text="<year>-<city>, or <year>-<country> if no city.",
+    )
+    city = models.CharField(max_length=100, blank=True)
+    country = models.ForeignKey(
+        "members.Country",
+        on_delete=models.PROTECT,
+        related_name="plenaries_hosted",
+        verbose_name="host country",
+    )
+    start_date = models.DateField()
+    end_date = models.DateField()
+    date_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    opened_by = models.CharField(
+        max_length=300, blank=True, help_text="Who opened or inaugurated the meeting."
+    )
+    statement = models.TextField(
+        "public statement", blank=True, help_text="Markdown. Empty where none is known."
+    )
+    statement_source = models.ForeignKey(
+        "plenaries.SourceDocument",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="statement_of",
+        help_text="The document the public statement text comes from.",
+    )
+    summary = models.TextField(blank=True, help_text="Markdown.")
+    next_host = models.ForeignKey(
+        "members.Country",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="plenaries_announcing_as_host",
+        help_text="The next host as announced at or after this meeting.",
+    )
+    next_announcement = models.TextField(
+        blank=True, help_text="What was announced of the next meeting, as stated."
+    )
+    resolutions = models.ManyToManyField(
+        Resolution,
+        blank=True,
+        related_name="plenaries",
+        verbose_name="UNSC resolutions cited",
+    )
+    countries_of_concern = models.ManyToManyField(
+        "members.Country", blank=True, related_name="plenaries_concerned"
+    )
+    regions_of_concern = models.ManyToManyField(
+        "members.Region", blank=True, related_name="plenaries_concerned"
+    )
+    countries_named = models.ManyToManyField(
+        "members.Country",
+        blank=True,
+        related_name="plenaries_naming",
+        help_text="Every country the meeting's texts name.",
+    )
+
+    objects = PlenaryManager()
+
+    class Meta:
+        ordering = ["start_date"]
+        verbose_name_plural = "plenaries"
+        constraints = [
+            models.UniqueConstraint(fields=["number"], name="unique_plenary_number"),
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="plenary_ends_after_start",
+            ),
+        ]
+        indexes = [models.Index(fields=["start_date"], name="plenary_start_idx")]
+
+    def __str__(self):
+        place = self.city or self.country.name
+        if self.number:
+            return f"{ordinal(self.number)} plenary, {place} {self.start_date.year}"
+        return f"Plenary, {place} {self.start_date.year}"
+
+    def get_absolute_url(self):
+        return reverse("plenaries:detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["members.country", "plenaries.sourcedocument"]
+
+    @property
+    def dates_display(self):
+        return format_range(self.start_date, self.end_date, self.date_precision)
+
+    @property
+    def place_display(self):
+        return f"{self.city}, {self.country}" if self.city else str(self.country)
+
+
+def ordinal(number):
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
