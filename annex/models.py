@@ -49,7 +49,7 @@ class AnnexRevision(ArchiveRecord):
     meeting = models.CharField(
         max_length=200,
         blank=True,
-        help_text="The body that adopted it where not a plenary, e.g. Technical Experts Meeting.",
+        help_text="Where no plenary adopted it: the body that did, e.g. the TEM.",
     )
 
     objects = AnnexRevisionManager()

@@ -23,7 +23,7 @@ def format_date(value, precision=DatePrecision.DAY):
 
 
 def format_range(start, end, precision=DatePrecision.DAY):
-    """'17–21 October 2016', 'November–December 1993', '29 September – 3 October 2014'."""
+    """'17–21 October 2016', 'November–December 1993', 'October 1994'."""
     if start is None:
         return ""
     if end is None or end == start:

@@ -1,4 +1,4 @@
-"""The base of every archive record: a history of its changes, and what was last loaded."""
+"""The base of every archive record: its history, and what was last loaded."""
 
 from django.db import models
 from simple_history.models import HistoricalRecords

@@ -1,4 +1,4 @@
-"""Settings for the MTCR Plenary Archive, read from the environment (see .env.example)."""
+"""Settings for the MTCR Plenary Archive, from the environment (see .env.example)."""
 
 import os
 from pathlib import Path
@@ -111,7 +111,8 @@ else:
 
 AUTH_PASSWORD_VALIDATORS = [
     {
-        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
+        "NAME": "django.contrib.auth.password_validation."
+        "UserAttributeSimilarityValidator"
     },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},

@@ -91,14 +91,6 @@ class Plenary(ArchiveRecord):
     statement = models.TextField(
         "public statement", blank=True, help_text="Markdown. Empty where none is known."
     )
-    statement_source = models.ForeignKey(
-        "plenaries.SourceDocument",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="statement_of",
-        help_text="The document the public statement text comes from.",
-    )
     summary = models.TextField(blank=True, help_text="Markdown.")
     next_host = models.ForeignKey(
         "members.Country",
@@ -156,7 +148,7 @@ class Plenary(ArchiveRecord):
     def natural_key(self):
         return (self.slug,)
 
-    natural_key.dependencies = ["members.country", "plenaries.sourcedocument"]
+    natural_key.dependencies = ["members.country"]
 
     @property
     def dates_display(self):

@@ -61,7 +61,7 @@ class SourceDocument(ArchiveRecord):
 
     @property
     def is_primary(self):
-        """Statements and chair's reports speak for the meeting; overviews report on it."""
+        """Statements and chair's reports speak for the meeting; overviews report."""
         return self.kind in {self.Kind.STATEMENT, self.Kind.CHAIR_REPORT}
 
     @property
