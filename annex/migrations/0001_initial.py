@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
                 ('date_precision', models.CharField(choices=[('day', 'Day'), ('month', 'Month'), ('year', 'Year')], default='day', max_length=5)),
                 ('summary', models.CharField(help_text='What changed, in a line.', max_length=300)),
                 ('description', models.TextField(blank=True)),
-                ('meeting', models.CharField(blank=True, help_text='The body that adopted it where not a plenary, e.g. Technical Experts Meeting.', max_length=200)),
+                ('meeting', models.CharField(blank=True, help_text='Where no plenary adopted it: the body that did, e.g. the TEM.', max_length=200)),
             ],
             options={
                 'ordering': ['date', 'slug'],
@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
                 ('date_precision', models.CharField(choices=[('day', 'Day'), ('month', 'Month'), ('year', 'Year')], default='day', max_length=5)),
                 ('summary', models.CharField(help_text='What changed, in a line.', max_length=300)),
                 ('description', models.TextField(blank=True)),
-                ('meeting', models.CharField(blank=True, help_text='The body that adopted it where not a plenary, e.g. Technical Experts Meeting.', max_length=200)),
+                ('meeting', models.CharField(blank=True, help_text='Where no plenary adopted it: the body that did, e.g. the TEM.', max_length=200)),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),
