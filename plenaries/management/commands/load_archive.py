@@ -1,0 +1,57 @@
+"""Load fixtures/ into the database: all or nothing, keeping what staff edited."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from mtcr_site.loading import LoadError, load_archive
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the archive's fixtures in one transaction. Records edited in admin "
+        "since the last load are kept, unless --force."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--fixtures",
+            default=settings.FIXTURES_DIR,
+            help="Folder of fixtures to load (default: %(default)s).",
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Take the documents' version over staff edits (kept in history).",
+        )
+
+    def handle(self, *args, fixtures, force, **options):
+        try:
+            report = load_archive(fixtures, force=force, progress=self.show_progress)
+        except LoadError as error:
+            raise CommandError(f"{error}. Nothing was changed.") from error
+        for model_report in report.models.values():
+            for record in model_report.kept:
+                self.stdout.write(
+                    f"  kept {model_report.label} “{record}”: edited in admin since "
+                    "the last load (--force takes the documents' version)"
+                )
+        if report.changed:
+            self.stdout.write(self.style.SUCCESS("Archive loaded."))
+        else:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    "Nothing to change: the database already holds "
+                    "the archive as built."
+                )
+            )
+
+    def show_progress(self, model_report, total):
+        counts = model_report.counts
+        parts = [
+            f"{counts[name]} {name}"
+            for name in ("created", "updated", "unchanged", "kept", "removed")
+            if counts[name] or name in ("created", "updated", "unchanged", "kept")
+        ]
+        self.stdout.write(
+            f"{model_report.label:<28} {total:>5} records: {', '.join(parts)}"
+        )
