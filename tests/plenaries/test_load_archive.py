@@ -1,4 +1,4 @@
-"""load_archive: all or nothing, idempotent, and never silently over an editor's work."""
+"""load_archive: all or nothing, idempotent, and never silently over an edit."""
 
 import json
 
