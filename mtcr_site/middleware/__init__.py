@@ -1,0 +1,1 @@
+"""Site-wide middleware: page cache, security headers, login throttle, outages."""
