@@ -1,11 +1,24 @@
 """What every page's base template needs."""
 
+import datetime
+
 from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+
+
+def search_url():
+    """The search page, once the search app is installed; its path is the contract."""
+    try:
+        return reverse("search:results")
+    except NoReverseMatch:
+        return "/search/"
 
 
 def site(request):
     return {
         "site_name": "MTCR Plenary Archive",
         "canonical_url": request.build_absolute_uri(request.path),
+        "search_url": search_url(),
+        "accessed": datetime.date.today(),
         "debug": settings.DEBUG,
     }

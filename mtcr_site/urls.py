@@ -1,14 +1,33 @@
 """The site's URLs: each app owns its own, the admin sits under /admin/."""
 
+import importlib.util
+
 from django.contrib import admin
-from django.urls import path
-from django.views.generic import TemplateView
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from plenaries.sitemaps import sitemaps
+
+from .timeline import TimelineView
 
 admin.site.site_header = "MTCR Plenary Archive: staff"
 admin.site.site_title = "MTCR Archive staff"
 admin.site.index_title = "The record"
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="home.html"), name="timeline"),
+    path("", TimelineView.as_view(), name="timeline"),
+    path("", include("plenaries.urls")),
+    path("", include("members.urls")),
+    path("", include("annex.urls")),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": sitemaps},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("admin/", admin.site.urls),
 ]
+
+# The search app is written alongside these pages; its URLs join once it exists.
+if importlib.util.find_spec("search") and importlib.util.find_spec("search.urls"):
+    urlpatterns.append(path("search/", include("search.urls")))

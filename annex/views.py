@@ -1,0 +1,47 @@
+"""The Annex revisions as a timeline."""
+
+from django.db.models import Prefetch
+from django_filters.views import FilterView
+
+from mtcr_site.exports import ExportMixin
+from plenaries.models import Citation
+
+from .filters import AnnexRevisionFilter
+
+
+class AnnexRevisionListView(ExportMixin, FilterView):
+    """Every revision on one page: entries are linked to by anchor."""
+
+    filterset_class = AnnexRevisionFilter
+    template_name = "annex/annexrevision_list.html"
+    export_name = "mtcr-annex-revisions"
+    export_fields = (
+        "slug", "date", "date_precision", "date_display", "summary", "description",
+        "adopted_at", "meeting", "evidence", "url",
+    )  # fmt: skip
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .with_plenary()
+            .prefetch_related(
+                Prefetch("citations", queryset=Citation.objects.with_source())
+            )
+        )
+
+    def export_row(self, revision):
+        return {
+            "slug": revision.slug,
+            "date": revision.date,
+            "date_precision": revision.date_precision,
+            "date_display": revision.date_display,
+            "summary": revision.summary,
+            "description": revision.description,
+            "adopted_at": revision.adopted_at.slug if revision.adopted_at else "",
+            "meeting": revision.meeting,
+            "evidence": [
+                f"{c.source.title}: “{c.passage}”" for c in revision.citations.all()
+            ],
+            "url": self.absolute(revision),
+        }

@@ -1,0 +1,137 @@
+"""Pages for partners, adherents and each country."""
+
+from django.db.models import Prefetch
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from mtcr_site.charts import growth_svg
+from mtcr_site.exports import ExportMixin
+from mtcr_site.listing import ClampedPaginationMixin
+from plenaries.models import Chairmanship, Citation, Plenary
+
+from .filters import AdherenceFilter, MembershipFilter
+from .models import Adherence, Country, Membership
+
+CITATIONS = Prefetch(
+    "citations", queryset=Citation.objects.with_source().order_by("-is_followed", "pk")
+)
+
+
+def evidence(citations):
+    return [f"{c.source.title}: “{c.passage}”" for c in citations]
+
+
+class MembershipListView(ExportMixin, ClampedPaginationMixin, FilterView):
+    filterset_class = MembershipFilter
+    paginate_by = 100
+    template_name = "members/membership_list.html"
+    export_name = "mtcr-partners"
+    export_fields = (
+        "country", "country_code", "since", "since_precision", "since_is_upper_bound",
+        "since_display", "founding", "evidence", "url",
+    )  # fmt: skip
+
+    def get_queryset(self):
+        return super().get_queryset().with_country().prefetch_related(CITATIONS)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset = context["filter"]
+        day = getattr(filterset.form, "cleaned_data", {}).get("on")
+        context["day"] = day
+        if day:
+            context["adherents_on"] = list(
+                Adherence.objects.on(day).with_country().order_by("country__name")
+            )
+        since = list(Membership.objects.values_list("since", flat=True))
+        context["growth_chart"] = growth_svg(since)
+        context["partner_total"] = len(since)
+        return context
+
+    def export_row(self, membership):
+        return {
+            "country": membership.country.name,
+            "country_code": membership.country.iso_code,
+            "since": membership.since,
+            "since_precision": membership.since_precision,
+            "since_is_upper_bound": membership.since_is_upper_bound,
+            "since_display": membership.since_display,
+            "founding": membership.founding,
+            "evidence": evidence(membership.citations.all()),
+            "url": self.absolute(membership),
+        }
+
+
+class AdherenceListView(ExportMixin, ClampedPaginationMixin, FilterView):
+    filterset_class = AdherenceFilter
+    paginate_by = 100
+    template_name = "members/adherence_list.html"
+    export_name = "mtcr-adherents"
+    export_fields = (
+        "country", "country_code", "kind", "kind_display", "declared",
+        "declared_precision", "declared_is_upper_bound", "declared_display", "ended",
+        "evidence", "url",
+    )  # fmt: skip
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .with_country()
+            .prefetch_related(CITATIONS)
+            .order_by("kind", "country__name")
+        )
+
+    def export_row(self, adherence):
+        return {
+            "country": adherence.country.name,
+            "country_code": adherence.country.iso_code,
+            "kind": adherence.kind,
+            "kind_display": adherence.get_kind_display(),
+            "declared": adherence.declared,
+            "declared_precision": adherence.declared_precision,
+            "declared_is_upper_bound": adherence.declared_is_upper_bound,
+            "declared_display": adherence.declared_display,
+            "ended": adherence.ended,
+            "evidence": evidence(adherence.citations.all()),
+            "url": self.absolute(adherence),
+        }
+
+
+class CountryDetailView(DetailView):
+    model = Country
+    template_name = "members/country_detail.html"
+    context_object_name = "country"
+
+    def get_queryset(self):
+        plenaries = Plenary.objects.with_place().order_by("start_date")
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                Prefetch(
+                    "membership",
+                    queryset=Membership.objects.prefetch_related(CITATIONS),
+                ),
+                Prefetch(
+                    "adherences", queryset=Adherence.objects.prefetch_related(CITATIONS)
+                ),
+                Prefetch("plenaries_hosted", queryset=plenaries),
+                Prefetch(
+                    "chairmanships",
+                    queryset=Chairmanship.objects.with_people().order_by(
+                        "start_plenary__start_date"
+                    ),
+                ),
+                Prefetch("plenaries_naming", queryset=plenaries),
+                Prefetch("plenaries_concerned", queryset=plenaries),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        country = self.object
+        try:
+            membership = country.membership
+        except Membership.DoesNotExist:
+            membership = None
+        return super().get_context_data(membership=membership, **kwargs)

@@ -1,0 +1,157 @@
+"""Charts drawn on the server as SVG, so they show without JavaScript and in print.
+
+Every text that reaches the SVG is escaped; the builders return safe markup.
+"""
+
+import datetime
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+WIDTH = 800
+LEFT = 36
+RIGHT = 12
+
+
+def _year_fraction(day):
+    start = datetime.date(day.year, 1, 1)
+    length = (datetime.date(day.year + 1, 1, 1) - start).days
+    return day.year + (day - start).days / length
+
+
+class _Scale:
+    def __init__(self, first_year, last_year):
+        self.first = first_year
+        self.last = last_year + 1
+        self.span = max(self.last - self.first, 1)
+
+    def x(self, value):
+        if isinstance(value, datetime.date):
+            value = _year_fraction(value)
+        inner = WIDTH - LEFT - RIGHT
+        return round(LEFT + (value - self.first) / self.span * inner, 1)
+
+    def ticks(self):
+        step = 1 if self.span <= 12 else 5 if self.span <= 60 else 10
+        first = self.first + (-self.first) % step
+        return range(first, self.last + 1, step)
+
+
+def partner_counts(since_dates):
+    """[(date, partners)] after each date on which the number of partners changed."""
+    counts = []
+    total = 0
+    for day in sorted(day for day in since_dates if day is not None):
+        total += 1
+        if counts and counts[-1][0] == day:
+            counts[-1] = (day, total)
+        else:
+            counts.append((day, total))
+    return counts
+
+
+def _axis(scale, top, bottom):
+    parts = [
+        f'<line class="axis" x1="{LEFT}" y1="{bottom}" x2="{WIDTH - RIGHT}" '
+        f'y2="{bottom}"/>'
+    ]
+    for year in scale.ticks():
+        x = scale.x(year)
+        parts.append(
+            f'<line class="tick" x1="{x}" y1="{top}" x2="{x}" y2="{bottom + 4}"/>'
+            f'<text class="label" x="{x}" y="{bottom + 16}" '
+            f'text-anchor="middle">{year}</text>'
+        )
+    return "".join(parts)
+
+
+def _step_path(scale, counts, top, bottom, end_day):
+    if not counts:
+        return "", 0
+    peak = max(count for _, count in counts)
+    height = bottom - top
+
+    def y(count):
+        return round(bottom - count / peak * height, 1)
+
+    points = [f"M{scale.x(counts[0][0])},{bottom}"]
+    previous = 0
+    for day, count in counts:
+        x = scale.x(day)
+        points.append(f"L{x},{y(previous)} L{x},{y(count)}")
+        previous = count
+    points.append(f"L{scale.x(max(end_day, counts[-1][0]))},{y(previous)}")
+    return " ".join(points), peak
+
+
+def overview_svg(plenaries, since_dates, today=None):
+    """The plenaries along the years above the number of partners over time.
+
+    `plenaries` is a list of (date, label, url); `since_dates` the dates on which
+    each partnership began.
+    """
+    today = today or datetime.date.today()
+    dates = [day for day, _, _ in plenaries] + [d for d in since_dates if d]
+    if not dates:
+        return ""
+    scale = _Scale(min(dates).year, max(max(dates), today).year)
+    counts = partner_counts(since_dates)
+    path, peak = _step_path(scale, counts, 56, 150, today)
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {WIDTH} 176" role="img" '
+        'aria-labelledby="overview-title overview-desc" '
+        'xmlns="http://www.w3.org/2000/svg">',
+        '<title id="overview-title">The regime at a glance</title>',
+        f'<desc id="overview-desc">{len(plenaries)} plenaries from '
+        f"{scale.first} to {scale.last - 1}, and the number of partners over "
+        f"time, rising to {peak}.</desc>",
+        f'<text class="label" x="{LEFT}" y="12">Plenaries</text>',
+    ]
+    for day, label, url in plenaries:
+        x = scale.x(day)
+        parts.append(
+            f'<a href="{escape(url)}"><circle class="plenary" cx="{x}" cy="30" r="5">'
+            f"<title>{escape(label)}</title></circle></a>"
+        )
+    parts.append(f'<text class="label" x="{LEFT}" y="50">Partners</text>')
+    if path:
+        parts.append(f'<path class="partners" d="{path}"/>')
+        parts.append(
+            f'<text class="label" x="{WIDTH - RIGHT}" y="50" text-anchor="end">'
+            f"{peak}</text>"
+        )
+    parts.append(_axis(scale, 20, 150))
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
+
+
+def growth_svg(since_dates, today=None):
+    """The number of partners over time, as a step chart."""
+    today = today or datetime.date.today()
+    counts = partner_counts(since_dates)
+    if not counts:
+        return ""
+    scale = _Scale(counts[0][0].year, max(counts[-1][0], today).year)
+    path, peak = _step_path(scale, counts, 16, 170, today)
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {WIDTH} 196" role="img" '
+        'aria-labelledby="growth-title growth-desc" '
+        'xmlns="http://www.w3.org/2000/svg">',
+        '<title id="growth-title">Partners over time</title>',
+        f'<desc id="growth-desc">From {counts[0][1]} partners in '
+        f"{counts[0][0].year} to {peak} in {counts[-1][0].year}.</desc>",
+        f'<path class="partners" d="{path}"/>',
+    ]
+    for day, count in counts:
+        parts.append(
+            f'<circle class="step" cx="{scale.x(day)}" '
+            f'cy="{round(170 - count / peak * 154, 1)}" r="2.5">'
+            f"<title>{count} partners from {day.year}</title></circle>"
+        )
+    parts.append(
+        f'<text class="label" x="{LEFT - 6}" y="20" text-anchor="end">{peak}</text>'
+        f'<text class="label" x="{LEFT - 6}" y="170" text-anchor="end">0</text>'
+    )
+    parts.append(_axis(scale, 16, 170))
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped

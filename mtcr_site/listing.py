@@ -1,0 +1,55 @@
+"""What every filtered list shares: forgiving filters and pagination that never fails.
+
+A researcher's URL may carry a mistyped year, an unknown country or a page that no
+longer exists. The list then drops what it cannot read, says so, and shows the rest,
+rather than answering with an error or an empty page.
+"""
+
+import django_filters
+from django.core.paginator import Paginator
+
+
+class ForgivingFilterSet(django_filters.FilterSet):
+    """A FilterSet that applies the values it can read and reports the others."""
+
+    def is_valid(self):
+        # Validate the form, but filter on whatever cleaned: cleaned_data holds only
+        # the fields that passed, so an invalid value is ignored, not fatal.
+        self.form.is_valid()
+        return True
+
+    @property
+    def ignored(self):
+        """(label, message) for each filter value that could not be applied."""
+        if not self.is_bound:
+            return []
+        return [
+            (self.form.fields[name].label or name, " ".join(messages))
+            for name, messages in self.form.errors.items()
+            if name in self.form.fields
+        ]
+
+    @property
+    def is_filtered(self):
+        """Whether any filter (not the sort order) narrows the list."""
+        data = getattr(self.form, "cleaned_data", {})
+        return any(
+            value not in (None, "", [])
+            for name, value in data.items()
+            if name not in self.unfiltering_fields
+        )
+
+    unfiltering_fields = ("order",)
+
+
+class ClampedPaginationMixin:
+    """Out-of-range or malformed page numbers show the nearest real page."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = Paginator(queryset, page_size, allow_empty_first_page=True)
+        try:
+            number = int(self.request.GET.get(self.page_kwarg, 1))
+        except (TypeError, ValueError):
+            number = 1
+        page = paginator.page(min(max(number, 1), paginator.num_pages))
+        return paginator, page, page.object_list, page.has_other_pages()

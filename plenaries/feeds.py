@@ -1,0 +1,35 @@
+"""The Atom feed of plenaries, newest first."""
+
+from datetime import UTC
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from .models import Plenary
+
+
+class PlenaryFeed(Feed):
+    feed_type = Atom1Feed
+    title = "MTCR Plenary Archive: plenaries"
+    subtitle = "The plenary meetings of the Missile Technology Control Regime."
+
+    def link(self):
+        return reverse("plenaries:list")
+
+    def items(self):
+        return Plenary.objects.with_place().order_by("-start_date")[:50]
+
+    def item_title(self, plenary):
+        return str(plenary)
+
+    def item_description(self, plenary):
+        return f"{plenary.dates_display}, {plenary.place_display}."
+
+    def item_pubdate(self, plenary):
+        from datetime import datetime, time
+
+        return datetime.combine(plenary.end_date, time(), tzinfo=UTC)
+
+    def item_updateddate(self, plenary):
+        return self.item_pubdate(plenary)

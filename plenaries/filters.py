@@ -1,0 +1,133 @@
+"""The filters of the plenary, chair and source lists; every state is a URL."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+
+from members.models import Country
+from mtcr_site.listing import ForgivingFilterSet
+
+from .models import Chairmanship, Plenary, SourceDocument
+
+ORDER_CHOICES = [("oldest", "Oldest first"), ("newest", "Newest first")]
+
+
+def text_query(value, *fields):
+    query = Q()
+    for field in fields:
+        query |= Q(**{f"{field}__icontains": value})
+    return query
+
+
+class PlenaryFilter(ForgivingFilterSet):
+    year_from = django_filters.NumberFilter(
+        label="From year", field_name="start_date", lookup_expr="year__gte"
+    )
+    year_to = django_filters.NumberFilter(
+        label="To year", field_name="start_date", lookup_expr="year__lte"
+    )
+    country = django_filters.ModelChoiceFilter(
+        label="Host country",
+        field_name="country",
+        lookup_expr="exact",
+        to_field_name="slug",
+        queryset=Country.objects.filter(plenaries_hosted__isnull=False).distinct(),
+        empty_label="Any host",
+    )
+    chair_country = django_filters.ModelChoiceFilter(
+        label="Chair",
+        field_name="chairmanships_begun__countries",
+        lookup_expr="exact",
+        to_field_name="slug",
+        queryset=Country.objects.filter(chairmanships__isnull=False).distinct(),
+        empty_label="Any chair",
+        distinct=True,
+    )
+    has_statement = django_filters.BooleanFilter(
+        label="Public statement",
+        method="filter_has_statement",
+        widget=forms.Select(
+            choices=[("", "Either"), ("true", "With a statement"), ("false", "Without")]
+        ),
+    )
+    resolution = django_filters.NumberFilter(
+        label="UNSC resolution cited",
+        field_name="resolutions__number",
+        lookup_expr="exact",
+        distinct=True,
+    )
+    q = django_filters.CharFilter(label="Text", method="filter_text", max_length=200)
+    order = django_filters.ChoiceFilter(
+        label="Order", choices=ORDER_CHOICES, method="order_by", empty_label=None
+    )
+
+    class Meta:
+        model = Plenary
+        fields = []
+
+    def filter_has_statement(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return (
+            queryset.exclude(statement="") if value else queryset.filter(statement="")
+        )
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(
+            text_query(
+                value, "city", "country__name", "opened_by", "statement", "summary"
+            )
+        )
+
+    def order_by(self, queryset, name, value):
+        if value == "newest":
+            return queryset.order_by("-start_date")
+        return queryset.order_by("start_date")
+
+
+class ChairmanshipFilter(ForgivingFilterSet):
+    country = django_filters.ModelChoiceFilter(
+        label="Country",
+        field_name="countries",
+        lookup_expr="exact",
+        to_field_name="slug",
+        queryset=Country.objects.filter(chairmanships__isnull=False).distinct(),
+        empty_label="Any country",
+    )
+    year_from = django_filters.NumberFilter(
+        label="From year",
+        field_name="start_plenary__start_date",
+        lookup_expr="year__gte",
+    )
+    year_to = django_filters.NumberFilter(
+        label="To year", field_name="start_plenary__start_date", lookup_expr="year__lte"
+    )
+    q = django_filters.CharFilter(label="Name", method="filter_text", max_length=200)
+
+    class Meta:
+        model = Chairmanship
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        matching = Chairmanship.objects.filter(
+            text_query(value, "people__name", "countries__name", "notes", "announced")
+        )
+        return queryset.filter(pk__in=matching.values("pk"))
+
+
+class SourceFilter(ForgivingFilterSet):
+    kind = django_filters.ChoiceFilter(
+        label="Kind",
+        field_name="kind",
+        lookup_expr="exact",
+        choices=SourceDocument.Kind.choices,
+        empty_label="Any kind",
+    )
+    q = django_filters.CharFilter(label="Text", method="filter_text", max_length=200)
+
+    class Meta:
+        model = SourceDocument
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(text_query(value, "title", "publisher", "text"))

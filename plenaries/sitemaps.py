@@ -1,0 +1,44 @@
+"""The sitemap: every page a researcher may cite."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from members.models import Country
+from plenaries.models import Plenary, SourceDocument
+
+
+class PageSitemap(Sitemap):
+    def items(self):
+        return [
+            "timeline", "plenaries:list", "plenaries:chairs", "plenaries:source-list",
+            "members:list", "members:adherents", "annex:list",
+        ]  # fmt: skip
+
+    def location(self, name):
+        return reverse(name)
+
+
+class PlenarySitemap(Sitemap):
+    def items(self):
+        return Plenary.objects.order_by("start_date")
+
+    def lastmod(self, plenary):
+        return plenary.end_date
+
+
+class CountrySitemap(Sitemap):
+    def items(self):
+        return Country.objects.order_by("slug")
+
+
+class SourceSitemap(Sitemap):
+    def items(self):
+        return SourceDocument.objects.defer("text").order_by("slug")
+
+
+sitemaps = {
+    "pages": PageSitemap,
+    "plenaries": PlenarySitemap,
+    "countries": CountrySitemap,
+    "sources": SourceSitemap,
+}

@@ -1,0 +1,200 @@
+"""Pages for plenaries, chairs and sources."""
+
+import itertools
+
+from django.db.models import Prefetch
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from annex.models import AnnexRevision
+from members.models import Adherence, Membership
+from mtcr_site.exports import ExportMixin
+from mtcr_site.listing import ClampedPaginationMixin
+
+from .filters import ChairmanshipFilter, PlenaryFilter, SourceFilter
+from .models import Citation, Event, Plenary, SourceDocument
+
+
+def disagreements(citations):
+    """[(field, [citations])] for each field on which the sources' claims differ."""
+    by_field = itertools.groupby(
+        sorted(
+            (c for c in citations if c.field),
+            key=lambda c: (c.field, not c.is_followed),
+        ),
+        key=lambda c: c.field,
+    )
+    found = []
+    for field, group in by_field:
+        group = list(group)
+        if len({c.claim.strip().lower() for c in group}) > 1:
+            found.append((field, group))
+    return found
+
+
+def by_source(citations):
+    """[(source, [citations])], primary sources first."""
+    ordered = sorted(
+        citations, key=lambda c: (not c.source.is_primary, c.source.title, c.pk)
+    )
+    return [
+        (source, list(group))
+        for source, group in itertools.groupby(ordered, key=lambda c: c.source)
+    ]
+
+
+class PlenaryListView(ExportMixin, ClampedPaginationMixin, FilterView):
+    filterset_class = PlenaryFilter
+    paginate_by = 25
+    template_name = "plenaries/plenary_list.html"
+    export_name = "mtcr-plenaries"
+    export_fields = (
+        "number", "slug", "city", "country", "country_code", "start_date",
+        "end_date", "date_precision", "dates", "chairs", "chair_countries",
+        "has_statement", "resolutions", "url",
+    )  # fmt: skip
+
+    def get_queryset(self):
+        return super().get_queryset().with_chairs().prefetch_related("resolutions")
+
+    def export_row(self, plenary):
+        terms = list(plenary.chairmanships_begun.all())
+        return {
+            "number": plenary.number,
+            "slug": plenary.slug,
+            "city": plenary.city,
+            "country": plenary.country.name,
+            "country_code": plenary.country.iso_code,
+            "start_date": plenary.start_date,
+            "end_date": plenary.end_date,
+            "date_precision": plenary.date_precision,
+            "dates": plenary.dates_display,
+            "chairs": [str(p) for term in terms for p in term.people.all()],
+            "chair_countries": [c.name for term in terms for c in term.countries.all()],
+            "has_statement": bool(plenary.statement),
+            "resolutions": [r.number for r in plenary.resolutions.all()],
+            "url": self.absolute(plenary),
+        }
+
+
+class PlenaryDetailView(DetailView):
+    model = Plenary
+    template_name = "plenaries/plenary_detail.html"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .with_chairs()
+            .prefetch_related(
+                "resolutions",
+                "countries_of_concern",
+                "regions_of_concern",
+                "countries_named",
+                Prefetch(
+                    "citations",
+                    queryset=Citation.objects.with_source().order_by("field", "pk"),
+                ),
+                Prefetch(
+                    "annex_revisions", queryset=AnnexRevision.objects.order_by("date")
+                ),
+                Prefetch("events", queryset=Event.objects.with_countries()),
+                "reported_by",
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        plenary = self.object
+        citations = list(plenary.citations.all())
+        day = plenary.start_date
+        earlier = Plenary.objects.with_place().filter(start_date__lt=day)
+        later = Plenary.objects.with_place().filter(start_date__gt=day)
+        return super().get_context_data(
+            chair_terms=list(plenary.chairmanships_begun.all()),
+            sources=by_source(citations),
+            disagreements=disagreements(citations),
+            partners=list(
+                Membership.objects.on(day).with_country().order_by("country__name")
+            ),
+            adherents=list(
+                Adherence.objects.on(day).with_country().order_by("country__name")
+            ),
+            previous_plenary=earlier.order_by("-start_date").first(),
+            next_plenary=later.order_by("start_date").first(),
+            **kwargs,
+        )
+
+
+class ChairmanshipListView(ExportMixin, FilterView):
+    """The succession of chairs on one page: entries are linked to by anchor."""
+
+    filterset_class = ChairmanshipFilter
+    template_name = "plenaries/chairmanship_list.html"
+    export_name = "mtcr-chairs"
+    export_fields = (
+        "slug", "countries", "country_codes", "joint", "start_plenary",
+        "start_date", "end_plenary", "end_date", "people", "url",
+    )  # fmt: skip
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .with_people()
+            .prefetch_related(
+                Prefetch("citations", queryset=Citation.objects.with_source())
+            )
+        )
+
+    def export_row(self, term):
+        countries = list(term.countries.all())
+        return {
+            "slug": term.slug,
+            "countries": [c.name for c in countries],
+            "country_codes": [c.iso_code for c in countries],
+            "joint": len(countries) > 1,
+            "start_plenary": term.start_plenary.slug if term.start_plenary else "",
+            "start_date": term.start_plenary.start_date if term.start_plenary else None,
+            "end_plenary": term.end_plenary.slug if term.end_plenary else "",
+            "end_date": term.end_plenary.start_date if term.end_plenary else None,
+            "people": [
+                ", ".join(filter(None, [str(p), p.position, p.role]))
+                for p in term.people.all()
+            ],
+            "url": self.absolute(term),
+        }
+
+
+class SourceListView(ClampedPaginationMixin, FilterView):
+    filterset_class = SourceFilter
+    paginate_by = 50
+    template_name = "plenaries/source_list.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("plenary").defer("text")
+
+
+class SourceDetailView(DetailView):
+    model = SourceDocument
+    template_name = "plenaries/source_detail.html"
+
+    def get_queryset(self):
+        citations = Citation.objects.select_related(
+            "plenary__country",
+            "event",
+            "membership__country",
+            "adherence__country",
+            "annex_revision",
+            "chairmanship",
+        ).prefetch_related("chairmanship__countries")
+        return (
+            super()
+            .get_queryset()
+            .select_related("plenary__country")
+            .prefetch_related(Prefetch("citations", queryset=citations))
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            citations=list(self.object.citations.all()), **kwargs
+        )
