@@ -1,0 +1,216 @@
+"""What every archive record's admin shares: history, and the citations behind it.
+
+Each fact model (plenary, chairmanship, event, membership, adherence, annex
+revision) is supported by citations. Its admin shows them inline, counts them on
+the list page and flags a record whose sources disagree: two citations of the
+record for the same field whose claims differ. The change page lists those claims
+source by source, marking the one the record follows.
+"""
+
+from collections import defaultdict
+
+from django import forms
+from django.contrib import admin
+from django.db import models
+from django.db.models import Count, Exists, OuterRef
+from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
+
+from plenaries.models import Citation
+
+
+def disagreeing_citations(fk_name):
+    """Citations of the outer record that another citation of it contradicts.
+
+    Two citations disagree when they support the same record and the same field
+    and both state a claim, but not the same one. A citation without a claim only
+    supports the record and contradicts nothing.
+    """
+    contradicting = (
+        Citation.objects.filter(
+            **{fk_name: OuterRef(fk_name), "field": OuterRef("field")}
+        )
+        .exclude(claim="")
+        .exclude(claim=OuterRef("claim"))
+    )
+    return (
+        Citation.objects.filter(**{fk_name: OuterRef(OuterRef("pk"))})
+        .exclude(claim="")
+        .filter(Exists(contradicting))
+    )
+
+
+def disagreements(citations):
+    """{field: [citation, ...]} for the fields on which the citations disagree."""
+    by_field = defaultdict(list)
+    for citation in citations:
+        if citation.claim:
+            by_field[citation.field].append(citation)
+    return {
+        field: cited
+        for field, cited in sorted(by_field.items())
+        if len({citation.claim for citation in cited}) > 1
+    }
+
+
+def citation_inline(fk_name, verbose_record):
+    """A tabular inline of the citations supporting one kind of record."""
+
+    class CitationInline(admin.TabularInline):
+        model = Citation
+        fk_name = None
+        extra = 0
+        fields = ["source", "passage", "field", "claim", "is_followed"]
+        autocomplete_fields = ["source"]
+        formfield_overrides = {
+            models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 60})}
+        }
+        verbose_name = f"citation of this {verbose_record}"
+        verbose_name_plural = (
+            f"citations: the passages that state this {verbose_record}"
+        )
+
+        def get_queryset(self, request):
+            return super().get_queryset(request).select_related("source")
+
+    CitationInline.fk_name = fk_name
+    CitationInline.__name__ = f"{fk_name.title().replace('_', '')}CitationInline"
+    return CitationInline
+
+
+class DisagreementFilter(admin.SimpleListFilter):
+    title = "sources"
+    parameter_name = "sources"
+
+    def lookups(self, request, model_admin):
+        return [("disagree", "disagree"), ("agree", "agree or single source")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "disagree":
+            return queryset.filter(sources_disagree=True)
+        if self.value() == "agree":
+            return queryset.filter(sources_disagree=False)
+        return queryset
+
+
+class CitedFilter(admin.SimpleListFilter):
+    title = "citations"
+    parameter_name = "cited"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "cited"), ("no", "no citation (entered by staff)")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(citation_count__gt=0)
+        if self.value() == "no":
+            return queryset.filter(citation_count=0)
+        return queryset
+
+
+class ArchiveRecordAdmin(SimpleHistoryAdmin):
+    """History to read and revert from, for every record of the archive."""
+
+    save_on_top = True
+
+
+class CitedRecordAdmin(ArchiveRecordAdmin):
+    """The admin of a fact model: its citations inline, counted and compared.
+
+    Subclasses set `citation_fk`, the name of Citation's foreign key to the model.
+    """
+
+    citation_fk = None
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                citation_count=Count("citations", distinct=True),
+                sources_disagree=Exists(disagreeing_citations(self.citation_fk)),
+            )
+        )
+
+    def get_inlines(self, request, obj):
+        verbose = self.model._meta.verbose_name
+        return [
+            *super().get_inlines(request, obj),
+            citation_inline(self.citation_fk, verbose),
+        ]
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), CitedFilter, DisagreementFilter]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "source_claims"]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self.fieldsets:
+            return [*fieldsets, ("What the sources say", {"fields": ["source_claims"]})]
+        (name, options), *rest = fieldsets
+        fields = [field for field in options["fields"] if field != "source_claims"]
+        return [
+            (name, {**options, "fields": fields}),
+            *rest,
+            ("What the sources say", {"fields": ["source_claims"]}),
+        ]
+
+    @admin.display(description="citations", ordering="citation_count")
+    def citations(self, obj):
+        return obj.citation_count
+
+    @admin.display(
+        description="sources disagree", boolean=True, ordering="-sources_disagree"
+    )
+    def disagree(self, obj):
+        return obj.sources_disagree
+
+    @admin.display(description="claims by source")
+    def source_claims(self, obj):
+        """Every claim of the record's citations, the disagreements first."""
+        if obj is None or obj.pk is None:
+            return "Saved records list here what each source says of them."
+        citations = list(obj.citations.select_related("source"))
+        if not citations:
+            return "No citation: this record was entered without a source."
+        disagreed = disagreements(citations)
+        rows = []
+        for field, cited in disagreed.items():
+            rows.append(
+                format_html(
+                    '<p><strong style="color:#ba2121">Sources disagree on {}:</strong>'
+                    "</p><ul>{}</ul>",
+                    field or "the record",
+                    format_html_join(
+                        "",
+                        "<li>{}: “{}”{}</li>",
+                        (
+                            (
+                                citation.source,
+                                citation.claim,
+                                " (the record follows this source)"
+                                if citation.is_followed
+                                else "",
+                            )
+                            for citation in cited
+                        ),
+                    ),
+                )
+            )
+        if not disagreed:
+            rows.append(format_html("<p>{}</p>", "The sources agree."))
+        others = [c for c in citations if c.field not in disagreed and c.claim]
+        if others:
+            rows.append(
+                format_html(
+                    "<ul>{}</ul>",
+                    format_html_join(
+                        "",
+                        "<li>{} — {}: “{}”</li>",
+                        ((c.field or "record", c.source, c.claim) for c in others),
+                    ),
+                )
+            )
+        return format_html_join("", "{}", ((row,) for row in rows))

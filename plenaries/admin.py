@@ -1,0 +1,277 @@
+"""Staff admin for plenaries, chairs, events, source documents and citations."""
+
+from django.contrib import admin
+from django.db.models import Count, Exists, OuterRef, Q
+
+from mtcr_site.admin import ArchiveRecordAdmin, CitedRecordAdmin
+
+from .models import (
+    Chairmanship,
+    ChairPerson,
+    Citation,
+    Event,
+    Plenary,
+    Resolution,
+    SourceDocument,
+)
+
+
+class HasStatementFilter(admin.SimpleListFilter):
+    title = "public statement"
+    parameter_name = "statement"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "has one"), ("no", "none known")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.exclude(statement="")
+        if self.value() == "no":
+            return queryset.filter(statement="")
+        return queryset
+
+
+@admin.register(Plenary)
+class PlenaryAdmin(CitedRecordAdmin):
+    citation_fk = "plenary"
+    list_display = [
+        "__str__",
+        "number",
+        "dates",
+        "country",
+        "has_statement",
+        "citations",
+        "disagree",
+    ]
+    list_display_links = ["__str__"]
+    list_filter = ["date_precision", HasStatementFilter, "country"]
+    list_select_related = ["country"]
+    search_fields = ["slug", "city", "country__name", "opened_by", "summary"]
+    date_hierarchy = "start_date"
+    autocomplete_fields = [
+        "country",
+        "next_host",
+        "resolutions",
+        "countries_of_concern",
+        "regions_of_concern",
+        "countries_named",
+    ]
+    prepopulated_fields = {"slug": ["city"]}
+    fieldsets = [
+        (None, {"fields": ["number", "slug", "city", "country", "opened_by"]}),
+        (
+            "Dates",
+            {
+                "fields": ["start_date", "end_date", "date_precision"],
+                "description": "For a meeting known only to the month or year, enter "
+                "the first and last day it may have run and set the precision.",
+            },
+        ),
+        ("Public statement", {"fields": ["statement", "summary"]}),
+        ("Next meeting", {"fields": ["next_host", "next_announcement"]}),
+        (
+            "What the meeting's texts name",
+            {
+                "fields": [
+                    "resolutions",
+                    "countries_of_concern",
+                    "regions_of_concern",
+                    "countries_named",
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(description="dates", ordering="start_date")
+    def dates(self, obj):
+        return obj.dates_display
+
+    @admin.display(description="statement", boolean=True)
+    def has_statement(self, obj):
+        return bool(obj.statement)
+
+
+@admin.register(Resolution)
+class ResolutionAdmin(ArchiveRecordAdmin):
+    list_display = ["__str__", "number", "cited_by"]
+    search_fields = ["number"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(plenary_count=Count("plenaries"))
+
+    @admin.display(description="plenaries citing it", ordering="plenary_count")
+    def cited_by(self, obj):
+        return obj.plenary_count
+
+
+class ChairPersonInline(admin.TabularInline):
+    model = ChairPerson
+    extra = 0
+    fields = ["title", "name", "position", "role"]
+    verbose_name = "person who served"
+    verbose_name_plural = "people who served this term"
+
+
+@admin.register(Chairmanship)
+class ChairmanshipAdmin(CitedRecordAdmin):
+    citation_fk = "chairmanship"
+    list_display = [
+        "__str__",
+        "slug",
+        "start_plenary",
+        "end_plenary",
+        "people_names",
+        "is_joint",
+        "citations",
+        "disagree",
+    ]
+    list_select_related = ["start_plenary__country", "end_plenary__country"]
+    list_filter = ["countries"]
+    search_fields = ["slug", "countries__name", "people__name", "notes"]
+    autocomplete_fields = ["countries", "start_plenary", "end_plenary"]
+    inlines = [ChairPersonInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("countries", "people")
+
+    @admin.display(description="people")
+    def people_names(self, obj):
+        return "; ".join(str(person) for person in obj.people.all())
+
+    @admin.display(description="joint", boolean=True)
+    def is_joint(self, obj):
+        return obj.is_joint
+
+
+@admin.register(ChairPerson)
+class ChairPersonAdmin(ArchiveRecordAdmin):
+    list_display = ["name", "title", "position", "role", "chairmanship"]
+    list_filter = ["title"]
+    search_fields = ["name", "title", "position", "role", "chairmanship__slug"]
+    autocomplete_fields = ["chairmanship"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("chairmanship")
+            .prefetch_related("chairmanship__countries")
+        )
+
+
+@admin.register(Event)
+class EventAdmin(CitedRecordAdmin):
+    citation_fk = "event"
+    list_display = ["title", "kind", "dates", "plenary", "citations", "disagree"]
+    list_filter = ["kind", "date_precision"]
+    list_select_related = ["plenary__country"]
+    search_fields = ["title", "description", "slug", "countries__name"]
+    date_hierarchy = "date"
+    autocomplete_fields = ["countries", "plenary"]
+    prepopulated_fields = {"slug": ["title"]}
+
+    @admin.display(description="dates", ordering="date")
+    def dates(self, obj):
+        return obj.dates_display
+
+
+@admin.register(SourceDocument)
+class SourceDocumentAdmin(ArchiveRecordAdmin):
+    list_display = [
+        "title",
+        "kind",
+        "publisher",
+        "published_on",
+        "file_name",
+        "plenary",
+        "citation_count",
+    ]
+    list_filter = ["kind", "publisher"]
+    list_select_related = ["plenary__country"]
+    search_fields = ["title", "file_name", "publisher", "text"]
+    date_hierarchy = "published"
+    autocomplete_fields = ["plenary"]
+    prepopulated_fields = {"slug": ["file_name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(cited=Count("citations"))
+
+    @admin.display(description="published", ordering="published")
+    def published_on(self, obj):
+        return obj.published_display
+
+    @admin.display(description="citations", ordering="cited")
+    def citation_count(self, obj):
+        return obj.cited
+
+
+class SupportsFilter(admin.SimpleListFilter):
+    title = "supports"
+    parameter_name = "supports"
+
+    def lookups(self, request, model_admin):
+        return [(name, name.replace("_", " ")) for name in Citation.FACT_FIELDS]
+
+    def queryset(self, request, queryset):
+        if self.value() in Citation.FACT_FIELDS:
+            return queryset.filter(**{f"{self.value()}__isnull": False})
+        return queryset
+
+
+@admin.register(Citation)
+class CitationAdmin(ArchiveRecordAdmin):
+    list_display = [
+        "__str__",
+        "source",
+        "supports",
+        "field",
+        "claim",
+        "is_followed",
+        "disagreed",
+    ]
+    list_filter = [SupportsFilter, "is_followed", "source__kind", "source"]
+    search_fields = ["passage", "claim", "field", "key", "source__title"]
+    autocomplete_fields = ["source", *Citation.FACT_FIELDS]
+    readonly_fields = ["key"]
+    fieldsets = [
+        (None, {"fields": ["key", "source", "passage", "field", "claim"]}),
+        ("Whether the record follows it", {"fields": ["is_followed"]}),
+        (
+            "The record it supports (exactly one)",
+            {"fields": Citation.FACT_FIELDS},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        same_record = Q()
+        for name in Citation.FACT_FIELDS:
+            same_record |= Q(**{name: OuterRef(name)})
+        contradicting = (
+            Citation.objects.filter(same_record, field=OuterRef("field"))
+            .exclude(claim="")
+            .exclude(claim=OuterRef("claim"))
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .select_related(
+                "source",
+                "plenary__country",
+                "chairmanship",
+                "event",
+                "membership__country",
+                "adherence__country",
+                "annex_revision",
+            )
+            .prefetch_related("chairmanship__countries")
+            .annotate(contradicted=Exists(contradicting))
+        )
+
+    @admin.display(description="supports")
+    def supports(self, obj):
+        record = obj.record
+        return f"{record._meta.verbose_name}: {record}" if record else "-"
+
+    @admin.display(description="another source disagrees", boolean=True)
+    def disagreed(self, obj):
+        return bool(obj.claim) and obj.contradicted

@@ -1,0 +1,13 @@
+"""Settings for the test run: the site's own, with the defaults a test run needs.
+
+pytest-django imports the settings before any conftest, so the environment
+defaults the suite relies on are set here, ahead of mtcr_site.settings.
+Debug stays on only for the static files storage (no collectstatic manifest
+is needed); pytest-django still runs every test with DEBUG = False.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_DEBUG", "1")
+
+from mtcr_site.settings import *  # noqa: E402,F403
