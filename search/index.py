@@ -1,0 +1,215 @@
+"""Build the search index from the archive, and keep it in step with it.
+
+`rebuild()` replaces every SearchEntry with passages cut from the live records: the
+plenaries (title, summary, statement), events, source documents and annex revisions.
+It is idempotent and takes one transaction. `ensure_current()` runs before each
+search: it compares a stamp of the archive (row counts and the latest history id of
+each searched model) with the one stored at the last build and rebuilds when they
+differ, so edits made in admin or the shell reach search without any signal.
+Writes that leave neither a count nor a history row behind (`loaddata`, bulk
+`update()`) must be followed by `rebuild()`; load_archive does that.
+"""
+
+import html
+import logging
+import re
+
+import nh3
+from django.db import DatabaseError, connections, transaction
+
+from annex.models import AnnexRevision
+from mtcr_site.dates import format_date
+from mtcr_site.templatetags.markdown import render_markdown
+from plenaries.models import Event, Plenary, SourceDocument
+
+from .models import IndexState, SearchEntry
+
+logger = logging.getLogger(__name__)
+
+SEARCH_CONFIG = "english"
+SEARCHED_MODELS = [Plenary, Event, SourceDocument, AnnexRevision]
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+SPACES = re.compile(r"\s+")
+
+
+def plain_text(markdown_text):
+    """The words of a Markdown text as a reader sees them, without any markup."""
+    cleaned = nh3.clean(render_markdown(markdown_text), tags=set())
+    return SPACES.sub(" ", html.unescape(cleaned)).strip()
+
+
+def paragraphs(text, markdown=True):
+    """The text's paragraphs as plain text, empty ones left out."""
+    for block in PARAGRAPH_BREAK.split(text or ""):
+        passage = plain_text(block) if markdown else SPACES.sub(" ", block).strip()
+        if passage:
+            yield passage
+
+
+class EntryBuilder:
+    """Collects the passages of one record, numbered in reading order."""
+
+    def __init__(self, kind, record, title, date, date_display):
+        self.common = {
+            "kind": kind,
+            "key": record.slug,
+            "title": title[:500],
+            "url": record.get_absolute_url(),
+            "date": date,
+            "date_display": date_display,
+        }
+        self.entries = []
+
+    def add(self, field, weight, passages):
+        for passage in passages:
+            self.entries.append(
+                SearchEntry(
+                    **self.common,
+                    field=field,
+                    position=len(self.entries),
+                    text=passage,
+                    weight=weight,
+                )
+            )
+        return self
+
+
+def plenary_entries(plenary):
+    builder = EntryBuilder(
+        SearchEntry.Kind.PLENARY,
+        plenary,
+        str(plenary),
+        plenary.start_date,
+        plenary.dates_display,
+    )
+    heading = f"{plenary}: {plenary.place_display}, {plenary.dates_display}."
+    if plenary.opened_by:
+        heading += f" Opened by {plenary.opened_by}."
+    builder.add("title", SearchEntry.Weight.A, [heading])
+    builder.add("summary", SearchEntry.Weight.B, paragraphs(plenary.summary))
+    builder.add("statement", SearchEntry.Weight.C, paragraphs(plenary.statement))
+    return builder.entries
+
+
+def event_entries(event):
+    builder = EntryBuilder(
+        SearchEntry.Kind.EVENT, event, event.title, event.date, event.dates_display
+    )
+    builder.add("title", SearchEntry.Weight.A, [event.title])
+    builder.add("description", SearchEntry.Weight.B, paragraphs(event.description))
+    return builder.entries
+
+
+def source_entries(source):
+    builder = EntryBuilder(
+        SearchEntry.Kind.SOURCE,
+        source,
+        source.title,
+        source.published,
+        source.published_display,
+    )
+    heading = source.title
+    if source.publisher:
+        heading += f". {source.publisher}"
+    builder.add("title", SearchEntry.Weight.A, [heading])
+    builder.add("text", SearchEntry.Weight.C, paragraphs(source.text, markdown=False))
+    return builder.entries
+
+
+def annex_entries(revision):
+    builder = EntryBuilder(
+        SearchEntry.Kind.ANNEX,
+        revision,
+        str(revision),
+        revision.date,
+        format_date(revision.date, revision.date_precision),
+    )
+    builder.add("title", SearchEntry.Weight.A, [f"{revision}: {revision.summary}"])
+    builder.add("description", SearchEntry.Weight.B, paragraphs(revision.description))
+    return builder.entries
+
+
+def build_entries(using="default"):
+    """Every passage of the archive, as unsaved SearchEntry rows."""
+    for plenary in Plenary.objects.using(using).with_place():
+        yield from plenary_entries(plenary)
+    for event in Event.objects.using(using).all():
+        yield from event_entries(event)
+    for source in SourceDocument.objects.using(using).all():
+        yield from source_entries(source)
+    for revision in AnnexRevision.objects.using(using).all():
+        yield from annex_entries(revision)
+
+
+def archive_stamp(using="default"):
+    """Row counts and latest history ids of the searched models, in one query."""
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    parts = []
+    for model in SEARCHED_MODELS:
+        history = model.history.model._meta
+        parts.append(f"(SELECT COUNT(*) FROM {quote(model._meta.db_table)})")
+        parts.append(
+            f"(SELECT MAX({quote(history.pk.column)}) FROM {quote(history.db_table)})"
+        )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts))
+        return ":".join(str(value) for value in cursor.fetchone())
+
+
+def fill_vectors(using):
+    """PostgreSQL: each passage's vector, its title words included at low weight."""
+    from django.contrib.postgres.search import SearchVector
+
+    for weight in SearchEntry.Weight.values:
+        SearchEntry.objects.using(using).filter(weight=weight).update(
+            vector=SearchVector("title", weight="D", config=SEARCH_CONFIG)
+            + SearchVector("text", weight=weight, config=SEARCH_CONFIG)
+        )
+
+
+def rebuild(using="default", only_if_stale=False):
+    """Replace the whole index with the archive's passages; returns their number.
+
+    With only_if_stale, a worker that waited for another's rebuild does not repeat it.
+    """
+    with transaction.atomic(using=using):
+        state = _locked_state(using)
+        stamp = archive_stamp(using)
+        if only_if_stale and state.stamp == stamp:
+            return None
+        SearchEntry.objects.using(using).all().delete()
+        entries = SearchEntry.objects.using(using).bulk_create(
+            build_entries(using), batch_size=500
+        )
+        if connections[using].vendor == "postgresql":
+            fill_vectors(using)
+        state.stamp = stamp
+        state.save(using=using)
+    return len(entries)
+
+
+def ensure_current(using="default"):
+    """Rebuild the index if the archive changed since it was built.
+
+    Costs two small queries when it is current. If the database refuses the
+    rebuild (read-only, locked), search goes on with the index it has.
+    """
+    stamp = archive_stamp(using)
+    stored = IndexState.objects.using(using).values_list("stamp", flat=True).first()
+    if stamp == stored:
+        return False
+    try:
+        rebuild(using, only_if_stale=True)
+    except DatabaseError:
+        logger.exception("Search index could not be rebuilt; using the old one")
+        return False
+    return True
+
+
+def _locked_state(using):
+    """The state row, locked so that two workers never rebuild at once."""
+    state = IndexState.objects.using(using).select_for_update().filter(pk=1).first()
+    if state is None:
+        state, _ = IndexState.objects.using(using).get_or_create(pk=1)
+    return state

@@ -1,0 +1,145 @@
+"""The search index: the archive's texts cut into passages, each with its link."""
+
+import functools
+import operator
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import models
+from django.db.models import Case, F, FloatField, Q, Value, When, Window
+from django.db.models.functions import Cast, Length, Ln, Lower, Replace, RowNumber
+
+from . import query as query_syntax
+
+SEARCH_CONFIG = "english"
+# The weights PostgreSQL's ts_rank gives to A, B, C (and D, the title words every
+# passage carries), used by the SQLite fallback too.
+RANK_WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2}
+
+
+class SearchEntryQuerySet(models.QuerySet):
+    def search(self, text):
+        """Passages matching the query, best first, one (the best) per record.
+
+        PostgreSQL: websearch_to_tsquery against the stored vectors (GIN index),
+        ranked by ts_rank. Elsewhere: every wanted term (by its stem) as a substring
+        of the passage or its record's title, ranked by weighted occurrences.
+        Either way: rank normalised by passage length, ties by date, newest first.
+        """
+        terms = query_syntax.parse(text)
+        if not query_syntax.wanted(terms):
+            return self.none()
+        if self.db_vendor() == "postgresql":
+            ranked = self._postgresql_matches(text)
+        else:
+            ranked = self._substring_matches(terms)
+        best = Window(
+            RowNumber(),
+            partition_by=[F("kind"), F("key")],
+            order_by=[F("rank").desc(), F("position").asc()],
+        )
+        return (
+            ranked.annotate(best=best)
+            .filter(best=1)
+            .order_by("-rank", F("date").desc(nulls_last=True), "kind", "key")
+        )
+
+    def db_vendor(self):
+        from django.db import connections
+
+        return connections[self.db].vendor
+
+    def _postgresql_matches(self, text):
+        query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+        return self.filter(vector=query).annotate(
+            rank=SearchRank(F("vector"), query, normalization=Value(1))
+        )
+
+    def _substring_matches(self, terms):
+        def contains(term):
+            if term.is_phrase:
+                pattern = term.pattern()
+                return Q(text__iregex=pattern) | Q(title__iregex=pattern)
+            return Q(text__icontains=term.text) | Q(title__icontains=term.text)
+
+        wanted = [term for term in terms if not term.excluded]
+        excluded = [term for term in terms if term.excluded]
+        condition = functools.reduce(operator.and_, (contains(t) for t in wanted))
+        for term in excluded:
+            condition &= ~contains(term)
+        lowered = Lower("text")
+        occurrences = functools.reduce(
+            operator.add,
+            (
+                Cast(
+                    Length(lowered)
+                    - Length(Replace(lowered, Value(t.stems[0]), Value(""))),
+                    FloatField(),
+                )
+                / len(t.stems[0])
+                for t in wanted
+            ),
+        )
+        weight = Case(
+            *(
+                When(weight=key, then=Value(value))
+                for key, value in RANK_WEIGHTS.items()
+            ),
+            output_field=FloatField(),
+        )
+        return self.filter(condition).annotate(
+            rank=weight * occurrences / (Value(1.0) + Ln(Value(1.0) + Length("text")))
+        )
+
+
+class SearchEntry(models.Model):
+    """A passage of a record's text, as search finds and shows it.
+
+    Derived data, rebuilt by search.index.rebuild() from the archive's records; the
+    PostgreSQL search vector is filled by that rebuild and indexed with GIN by a
+    migration that runs on PostgreSQL only.
+    """
+
+    class Kind(models.TextChoices):
+        PLENARY = "plenary", "Plenary"
+        EVENT = "event", "Event"
+        SOURCE = "source", "Source document"
+        ANNEX = "annex", "Annex revision"
+
+    class Weight(models.TextChoices):
+        A = "A", "Title"
+        B = "B", "Summary"
+        C = "C", "Full text"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    key = models.CharField(max_length=200, help_text="The record's slug.")
+    title = models.CharField(max_length=500)
+    url = models.CharField(max_length=500, help_text="The record's page.")
+    date = models.DateField(null=True, blank=True)
+    date_display = models.CharField(max_length=100, blank=True)
+    field = models.CharField(max_length=30, help_text="The record's field quoted.")
+    position = models.PositiveIntegerField(help_text="Paragraph number in the field.")
+    text = models.TextField(help_text="The passage as plain text.")
+    weight = models.CharField(max_length=1, choices=Weight.choices)
+    vector = SearchVectorField(null=True, editable=False)
+
+    objects = SearchEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "key", "position"]
+        verbose_name_plural = "search entries"
+
+    def __str__(self):
+        return f"{self.title} ({self.field} ¶{self.position})"
+
+
+class IndexState(models.Model):
+    """What the archive looked like when the index was last built (one row)."""
+
+    stamp = models.CharField(max_length=500, blank=True)
+    built = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"Search index built {self.built:%Y-%m-%d %H:%M}"
