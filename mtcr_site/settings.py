@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "members",
     "plenaries",
     "annex",
+    "search",
     "mtcr_site.apps.SiteConfig",
 ]
 

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from mtcr_site.loading import LoadError, load_archive
 
@@ -29,6 +30,13 @@ class Command(BaseCommand):
             report = load_archive(fixtures, force=force, progress=self.show_progress)
         except LoadError as error:
             raise CommandError(f"{error}. Nothing was changed.") from error
+        except DatabaseError as error:
+            # A full disk, a read-only database, a lost connection: the transaction
+            # rolled back, so say so plainly instead of a traceback.
+            raise CommandError(
+                f"the database refused the load ({str(error).strip()}). "
+                "Nothing was changed."
+            ) from error
         for model_report in report.models.values():
             for record in model_report.kept:
                 self.stdout.write(

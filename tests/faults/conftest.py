@@ -1,0 +1,112 @@
+"""Scratch databases and a large generated fixture set for the fault tests.
+
+The fault tests drive manage.py in a child process against a database of their
+own, so that killing it or making its database refuse writes touches nothing else.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def generated_archive(plenaries, city="City"):
+    """Enough records that a load takes a few seconds: plenaries with citations."""
+    records = [
+        {
+            "model": "members.country",
+            "fields": {"name": "Argentina", "iso_code": "AR", "slug": "argentina"},
+        },
+        {
+            "model": "plenaries.sourcedocument",
+            "fields": {
+                "file_name": "generated.txt",
+                "slug": "generated",
+                "title": "Generated",
+                "kind": "overview",
+                "text": "The plenary was held.",
+            },
+        },
+    ]
+    for number in range(1, plenaries + 1):
+        slug = f"{1000 + number}-city-{number}"
+        records.append(
+            {
+                "model": "plenaries.plenary",
+                "fields": {
+                    "slug": slug,
+                    "number": number,
+                    "city": f"{city} {number}",
+                    "country": ["AR"],
+                    "start_date": "2000-01-01",
+                    "end_date": "2000-01-02",
+                },
+            }
+        )
+        records.append(
+            {
+                "model": "plenaries.citation",
+                "fields": {
+                    "key": f"generated.txt#{slug}",
+                    "source": ["generated.txt"],
+                    "passage": "The plenary was held.",
+                    "plenary": [slug],
+                },
+            }
+        )
+    return records
+
+
+def write_fixtures(folder, records):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "archive.json").write_text(json.dumps(records))
+    return folder
+
+
+@pytest.fixture
+def scratch_database_url(tmp_path):
+    """A fresh, migrated database of the backend the suite runs on."""
+    base = os.environ.get("DATABASE_URL", "")
+    if base.startswith("postgres"):
+        import psycopg
+
+        server, _, _ = base.rpartition("/")
+        name = f"mtcr_fault_{uuid.uuid4().hex[:8]}"
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        url = f"{server}/{name}"
+    else:
+        url = f"sqlite:///{tmp_path / 'fault.sqlite3'}"
+    manage(url, "migrate", "-v0")
+    yield url
+    if base.startswith("postgres"):
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def child_env(database_url, **extra):
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_DEBUG": "1",
+        "PYTHONUNBUFFERED": "1",
+        **extra,
+    }
+
+
+def manage(database_url, *args, check=True, **extra):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=child_env(database_url, **extra),
+        capture_output=True,
+        text=True,
+        check=check,
+        timeout=300,
+    )
