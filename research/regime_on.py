@@ -1,0 +1,124 @@
+"""The regime on a given day, and what changed between two days.
+
+Each part is one query (two more for the chair's countries and people), so the
+page costs the same whatever the size of the archive.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from annex.models import AnnexRevision
+from members.models import Adherence, Membership
+from plenaries.models import Chairmanship, Plenary
+
+
+@dataclass
+class Regime:
+    """Who was in the regime on `day`, who chaired it, and what it had adopted."""
+
+    day: datetime.date
+    partners: list
+    adherents: list
+    chairs: list
+    annex_revision: object
+    last_plenary: object
+    next_plenary: object
+
+    @property
+    def partner_countries(self):
+        return {membership.country for membership in self.partners}
+
+    @property
+    def adherent_countries(self):
+        return {(adherence.country, adherence.kind) for adherence in self.adherents}
+
+
+def regime_on(day):
+    partners = list(Membership.objects.on(day).with_country().order_by("country__name"))
+    adherents = list(
+        Adherence.objects.on(day).with_country().order_by("country__name", "kind")
+    )
+    chairs = list(Chairmanship.objects.held_on(day).with_people())
+    annex_revision = (
+        AnnexRevision.objects.in_force_on(day).select_related("adopted_at").first()
+    )
+    last_plenary = (
+        Plenary.objects.with_place().on_or_before(day).order_by("-start_date").first()
+    )
+    next_plenary = (
+        Plenary.objects.with_place()
+        .filter(start_date__gt=day)
+        .order_by("start_date")
+        .first()
+    )
+    return Regime(
+        day, partners, adherents, chairs, annex_revision, last_plenary, next_plenary
+    )
+
+
+@dataclass
+class Changes:
+    """What differs between the regime on `earlier.day` and on `later.day`."""
+
+    earlier: Regime
+    later: Regime
+    plenaries: list
+    annex_revisions: list
+
+    @property
+    def joined(self):
+        before = self.earlier.partner_countries
+        return [m for m in self.later.partners if m.country not in before]
+
+    @property
+    def left(self):
+        after = self.later.partner_countries
+        return [m for m in self.earlier.partners if m.country not in after]
+
+    @property
+    def adhered(self):
+        before = self.earlier.adherent_countries
+        return [a for a in self.later.adherents if (a.country, a.kind) not in before]
+
+    @property
+    def no_longer_adherents(self):
+        after = self.later.adherent_countries
+        return [a for a in self.earlier.adherents if (a.country, a.kind) not in after]
+
+    @property
+    def chair_changed(self):
+        return {c.pk for c in self.earlier.chairs} != {c.pk for c in self.later.chairs}
+
+    @property
+    def annex_changed(self):
+        return self.earlier.annex_revision != self.later.annex_revision
+
+    @property
+    def anything(self):
+        return bool(
+            self.joined
+            or self.left
+            or self.adhered
+            or self.no_longer_adherents
+            or self.chair_changed
+            or self.plenaries
+            or self.annex_revisions
+        )
+
+
+def changes_between(first, second):
+    """Changes from the earlier of two days to the later."""
+    earlier_day, later_day = sorted([first, second])
+    plenaries = list(
+        Plenary.objects.with_place()
+        .filter(start_date__gt=earlier_day, start_date__lte=later_day)
+        .order_by("start_date")
+    )
+    annex_revisions = list(
+        AnnexRevision.objects.filter(date__gt=earlier_day, date__lte=later_day)
+        .select_related("adopted_at")
+        .order_by("date")
+    )
+    return Changes(
+        regime_on(earlier_day), regime_on(later_day), plenaries, annex_revisions
+    )

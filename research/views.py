@@ -1,0 +1,252 @@
+"""Research tools: compare statements, follow a phrase, the regime on a day, cite."""
+
+import datetime
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+from plenaries.models import Plenary, SourceDocument
+
+from . import citations
+from .charts import year_strip_svg
+from .compare import compare, summary
+from .forms import DayForm, PhraseForm
+from .paragraphs import numbered, paragraph
+from .regime_on import changes_between, regime_on
+from .trends import Text, first_uses, trend
+
+
+@require_safe
+def compare_view(request):
+    """Two statements side by side; `b` alone compares with the statement before."""
+    with_statement = list(
+        Plenary.objects.with_place().exclude(statement="").order_by("start_date")
+    )
+    by_slug = {plenary.slug: plenary for plenary in with_statement}
+    a_slug, b_slug = request.GET.get("a", ""), request.GET.get("b", "")
+    old, new = by_slug.get(a_slug), by_slug.get(b_slug)
+    if (a_slug and old is None) or (b_slug and new is None):
+        raise Http404("No plenary with a public statement has this address.")
+    if new and not old:
+        position = with_statement.index(new)
+        old = with_statement[position - 1] if position else None
+    elif old and not new:
+        position = with_statement.index(old)
+        if position + 1 < len(with_statement):
+            new = with_statement[position + 1]
+    rows = (
+        compare(numbered(old.statement), numbered(new.statement)) if old and new else []
+    )
+    return render(
+        request,
+        "research/compare.html",
+        {
+            "choices": with_statement,
+            "old": old,
+            "new": new,
+            "rows": rows,
+            "counts": summary(rows),
+            "alone": new or old,
+            "selected_a": old
+            or (with_statement[-2] if len(with_statement) > 1 else None),
+            "selected_b": new or (with_statement[-1] if with_statement else None),
+        },
+    )
+
+
+def plenary_texts(plenaries):
+    texts = []
+    for plenary in plenaries:
+        if plenary.statement:
+            texts.append(Text(plenary, "statement", plenary.statement))
+        if plenary.summary:
+            texts.append(Text(plenary, "summary", plenary.summary))
+    return texts
+
+
+def first_appearances(plenaries, attribute):
+    """[(item, first plenary, number of plenaries)] for a many-to-many of plenaries."""
+    seen = {}
+    for plenary in plenaries:
+        for item in getattr(plenary, attribute).all():
+            first, count = seen.get(item.pk, (None, 0))
+            seen[item.pk] = (first or (item, plenary), count + 1)
+    return [(item, plenary, count) for (item, plenary), count in seen.values()]
+
+
+@require_safe
+def trends_view(request):
+    """A phrase through the plenaries' texts; without one, the notable terms."""
+    form = PhraseForm(request.GET)
+    form.is_valid()
+    phrase = form.cleaned_data.get("q", "") if not form.errors else ""
+    plenaries = Plenary.objects.with_place().order_by("start_date")
+    if not phrase:
+        plenaries = plenaries.prefetch_related(
+            "resolutions", "countries_named", "regions_of_concern"
+        )
+    plenaries = list(plenaries)
+    texts = plenary_texts(plenaries)
+    context = {"form": form, "phrase": phrase, "plenary_count": len(plenaries)}
+    if phrase:
+        result = trend(texts, phrase)
+        years = [p.start_date.year for p in plenaries]
+        seen_years = set()
+        uses = []
+        for use in result.uses:
+            year = use.plenary.start_date.year
+            uses.append((use, year not in seen_years))
+            seen_years.add(year)
+        context.update(
+            trend=result,
+            uses=uses,
+            strip=year_strip_svg(
+                phrase,
+                result.by_year,
+                min(years, default=None),
+                max(years, default=None),
+                link=lambda year: f"#year-{year}",
+            ),
+        )
+    else:
+        context.update(
+            terms=first_uses(texts),
+            resolutions=sorted(
+                first_appearances(plenaries, "resolutions"), key=lambda r: r[0].number
+            ),
+            countries=sorted(
+                first_appearances(plenaries, "countries_named"),
+                key=lambda c: (c[1].start_date, c[0].name),
+            ),
+            regions=sorted(
+                first_appearances(plenaries, "regions_of_concern"),
+                key=lambda r: (r[1].start_date, r[0].name),
+            ),
+        )
+    return render(
+        request, "research/trends.html", context, status=400 if form.errors else 200
+    )
+
+
+@require_safe
+def on_form_view(request):
+    """Pick a day (and optionally a second to compare with): redirects to its page."""
+    if not request.GET:
+        form = DayForm(initial={"date": timezone.localdate()})
+        return render(request, "research/on_form.html", {"form": form})
+    form = DayForm(request.GET)
+    if not form.is_valid():
+        return render(request, "research/on_form.html", {"form": form}, status=400)
+    url = reverse("research:on-date", kwargs={"day": form.cleaned_data["date"]})
+    if form.cleaned_data.get("compare"):
+        url += f"?compare={form.cleaned_data['compare'].isoformat()}"
+    return redirect(url)
+
+
+@require_safe
+def on_date_view(request, day):
+    """Who was in the regime on a day, who chaired it, what was in force."""
+    other_text = request.GET.get("compare", "")
+    other, bad_compare = None, False
+    if other_text:
+        try:
+            other = datetime.date.fromisoformat(other_text[:10])
+        except ValueError:
+            bad_compare = True
+        if other is not None and len(other_text) != 10:
+            other, bad_compare = None, True
+    context = {
+        "day": day,
+        "form": DayForm(initial={"date": day, "compare": other}),
+        "bad_compare": bad_compare,
+    }
+    if other and other != day:
+        changes = changes_between(day, other)
+        regime = changes.earlier if changes.earlier.day == day else changes.later
+        context.update(changes=changes, regime=regime, other=other)
+    else:
+        context["regime"] = regime_on(day)
+    return render(request, "research/on_date.html", context)
+
+
+def _citation_response(request, reference, file_format, context):
+    if file_format:
+        content_type, extension = citations.FORMATS[file_format]
+        response = HttpResponse(
+            citations.render(reference, file_format), content_type=content_type
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="{reference.key}.{extension}"'
+        )
+        return response
+    return render(
+        request,
+        "research/cite.html",
+        {"reference": reference, "chicago": citations.chicago(reference), **context},
+    )
+
+
+def _accessed():
+    return timezone.localdate()
+
+
+@require_safe
+@cache_control(private=True)
+def cite_plenary(request, slug, file_format=None):
+    plenary = get_object_or_404(Plenary.objects.with_place(), slug=slug)
+    url = request.build_absolute_uri(plenary.get_absolute_url())
+    reference = citations.plenary_reference(plenary, url, _accessed())
+    files = {
+        name: reverse(
+            "research:cite-plenary-file", kwargs={"slug": slug, "file_format": name}
+        )
+        for name in citations.FORMATS
+    }
+    return _citation_response(
+        request, reference, file_format, {"record": plenary, "files": files}
+    )
+
+
+@require_safe
+@cache_control(private=True)
+def cite_paragraph(request, slug, number, file_format=None):
+    plenary = get_object_or_404(Plenary.objects.with_place(), slug=slug)
+    found = paragraph(plenary.statement, number)
+    if found is None:
+        raise Http404("The statement has no paragraph with this number.")
+    url = request.build_absolute_uri(f"{plenary.get_absolute_url()}#{found.anchor}")
+    reference = citations.paragraph_reference(plenary, found, url, _accessed())
+    files = {
+        name: reverse(
+            "research:cite-paragraph-file",
+            kwargs={"slug": slug, "number": number, "file_format": name},
+        )
+        for name in citations.FORMATS
+    }
+    return _citation_response(
+        request,
+        reference,
+        file_format,
+        {"record": plenary, "paragraph": found, "files": files},
+    )
+
+
+@require_safe
+@cache_control(private=True)
+def cite_source(request, slug, file_format=None):
+    source = get_object_or_404(SourceDocument.objects.defer("text"), slug=slug)
+    url = request.build_absolute_uri(source.get_absolute_url())
+    reference = citations.source_reference(source, url, _accessed())
+    files = {
+        name: reverse(
+            "research:cite-source-file", kwargs={"slug": slug, "file_format": name}
+        )
+        for name in citations.FORMATS
+    }
+    return _citation_response(
+        request, reference, file_format, {"record": source, "files": files}
+    )
