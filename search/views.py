@@ -9,6 +9,13 @@ from .forms import SearchForm
 from .models import SearchEntry
 from .query import parse, snippet, text_fragment
 
+KIND_PLURALS = {
+    SearchEntry.Kind.PLENARY: "plenaries",
+    SearchEntry.Kind.EVENT: "events",
+    SearchEntry.Kind.SOURCE: "source documents",
+    SearchEntry.Kind.ANNEX: "annex revisions",
+}
+
 
 @dataclass
 class Hit:
@@ -58,7 +65,7 @@ class SearchView(ListView):
             form=self.form,
             query=self.query,
             kind=self.kind,
-            kind_label=dict(SearchEntry.Kind.choices).get(self.kind, ""),
+            kind_plural=KIND_PLURALS.get(self.kind, ""),
             hits=[hit(entry, terms) for entry in context["object_list"]],
         )
         return context
