@@ -14,8 +14,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.core import serializers
-from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
-from django.core.serializers.base import DeserializationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import IntegrityError, transaction
 
 from mtcr_site.records import ArchiveRecord
@@ -137,51 +136,104 @@ def digest(values):
     return hashlib.sha256(encoded).hexdigest()
 
 
-def current_m2m(instance):
-    return {
-        m2m.name: list(getattr(instance, m2m.name).values_list("pk", flat=True))
-        for m2m in instance._meta.many_to_many
-    }
+class ModelIndex:
+    """The rows of one model in the database, by natural key, with their M2M ids.
+
+    Built once per model and kept current as the load writes, so that resolving a
+    natural key or comparing a record costs no query.
+    """
+
+    def __init__(self, model):
+        relations = [f.name for f in model._meta.concrete_fields if f.is_relation]
+        self.m2m_names = [m2m.name for m2m in model._meta.many_to_many]
+        rows = model._default_manager.select_related(*relations).prefetch_related(
+            *self.m2m_names
+        )
+        self.by_key = {}
+        self.m2m = {}
+        for row in rows:
+            self.add(
+                row,
+                {
+                    name: [related.pk for related in getattr(row, name).all()]
+                    for name in self.m2m_names
+                },
+            )
+
+    def add(self, row, m2m):
+        self.by_key[row.natural_key()] = row
+        self.m2m[row.pk] = m2m
 
 
-def deserialize(record):
+class Indexes(dict):
+    def __missing__(self, model):
+        self[model] = ModelIndex(model)
+        return self[model]
+
+
+def build(record, indexes):
+    """The record as an unsaved instance, its references resolved, and its M2M ids."""
+    model = apps.get_model(record.data["model"])
+    instance = model()
+    m2m = {}
+    for name, value in record.data["fields"].items():
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist as error:
+            raise LoadError(
+                f"{record.where}: {model.__name__} has no field {name!r}"
+            ) from error
+        if field.many_to_many:
+            if not isinstance(value, list):
+                raise LoadError(
+                    f"{record.where}: {name} must be a list of natural keys"
+                )
+            m2m[name] = [resolve(field, key, indexes, record).pk for key in value]
+        elif field.is_relation:
+            related = None if value is None else resolve(field, value, indexes, record)
+            setattr(instance, field.name, related)
+        elif field.concrete and name != "loaded_digest":
+            try:
+                setattr(instance, field.attname, field.to_python(value))
+            except ValidationError as error:
+                raise LoadError(
+                    f"{record.where}: {name}: {' '.join(error.messages)}"
+                ) from error
+    relations = [f.name for f in model._meta.fields if f.is_relation]
     try:
-        (deserialized,) = serializers.deserialize(
-            "python", [record.data], handle_forward_references=True
+        instance.clean_fields(exclude=relations + ["key"])
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{name}: {' '.join(messages)}"
+            for name, messages in error.message_dict.items()
         )
-    except (DeserializationError, FieldDoesNotExist, ObjectDoesNotExist) as error:
-        raise LoadError(f"{record.where}: {plain(error)}") from error
-    if deserialized.deferred_fields:
-        missing = ", ".join(
-            f"{model_field.name} {json.dumps(value)}"
-            for model_field, value in deserialized.deferred_fields.items()
-        )
+        raise LoadError(f"{record.where}: {problems}") from error
+    return instance, m2m
+
+
+def resolve(field, value, indexes, record):
+    key = tuple(value) if isinstance(value, list) else (value,)
+    found = indexes[field.related_model].by_key.get(key)
+    if found is None:
         raise LoadError(
-            f"{record.where}: names a record that does not exist: {missing}"
+            f"{record.where}: names a {field.related_model._meta.verbose_name} "
+            f"that does not exist: {json.dumps(value, ensure_ascii=False)}"
         )
-    return deserialized
+    return found
 
 
-def plain(error):
-    """The first line of a deserialization error, without Django's traceback prose."""
-    text = str(error.__cause__ or error)
-    return text.splitlines()[0] if text else type(error).__name__
-
-
-def load_model(records, report, force):
-    """Create, update or keep each record of one model; remove what the sources lost."""
+def load_model(model, records, report, force, indexes):
+    """Create, update or keep each record of one model; return the rows it gave."""
+    index = indexes[model]
     seen = set()
     for record in records:
-        deserialized = deserialize(record)
-        incoming = deserialized.object
-        m2m_data = {name: list(ids) for name, ids in deserialized.m2m_data.items()}
+        incoming, m2m_data = build(record, indexes)
         wanted = snapshot(incoming, m2m_data)
         wanted_digest = digest(wanted)
-        model = type(incoming)
-        existing = model._default_manager.filter(pk=incoming.pk).first()
+        existing = index.by_key.get(incoming.natural_key())
         if existing is not None:
             seen.add(existing.pk)
-            now = snapshot(existing, {**current_m2m(existing)})
+            now = snapshot(existing, index.m2m[existing.pk])
             now = {key: value for key, value in now.items() if key in wanted}
             if now == wanted:
                 if existing.loaded_digest != wanted_digest:
@@ -195,35 +247,40 @@ def load_model(records, report, force):
                 report.counts["kept"] += 1
                 report.kept.append(str(existing))
                 continue
+            incoming.pk = existing.pk
+            incoming._state.adding = False
             report.counts["updated"] += 1
         else:
             report.counts["created"] += 1
         incoming.loaded_digest = wanted_digest
         incoming._change_reason = CHANGE_REASON
         try:
-            with transaction.atomic():
-                incoming.save()
+            incoming.save()
         except IntegrityError as error:
             raise LoadError(
                 f"{record.where}: refused by the database ({error})"
             ) from error
-        seen.add(incoming.pk)
         for name, ids in m2m_data.items():
             getattr(incoming, name).set(ids)
+        seen.add(incoming.pk)
+        index.add(incoming, {**index.m2m.get(incoming.pk, {}), **m2m_data})
     return seen
 
 
-def remove_stale(model, seen, report):
+def remove_stale(model, seen, report, indexes):
     """Drop records an earlier load wrote that the sources no longer give.
 
     Only the loader's own, unedited records go: staff-created rows have no digest,
     and edited rows no longer match theirs.
     """
-    for stale in model._default_manager.exclude(pk__in=seen).exclude(loaded_digest=""):
-        now = snapshot(stale, current_m2m(stale))
-        if stale.loaded_digest == digest(now):
-            stale._change_reason = CHANGE_REASON
-            stale.delete()
+    index = indexes[model]
+    for key, row in list(index.by_key.items()):
+        if row.pk in seen or not row.loaded_digest:
+            continue
+        if row.loaded_digest == digest(snapshot(row, index.m2m[row.pk])):
+            row._change_reason = CHANGE_REASON
+            row.delete()
+            del index.by_key[key]
             report.counts["removed"] += 1
 
 
@@ -231,11 +288,15 @@ def load_archive(directory, force=False, progress=None):
     """Load every fixture in `directory` in one transaction; return what changed."""
     grouped = read_fixtures(directory)
     report = LoadReport()
+    indexes = Indexes()
     with transaction.atomic():
         for label in model_order(archive_models()):
+            model = apps.get_model(label)
             model_report = report.for_model(label)
-            seen = load_model(grouped.get(label, []), model_report, force)
-            remove_stale(apps.get_model(label), seen, model_report)
+            seen = load_model(
+                model, grouped.get(label, []), model_report, force, indexes
+            )
+            remove_stale(model, seen, model_report, indexes)
             if progress:
                 progress(model_report, len(grouped.get(label, [])))
     return report
