@@ -34,7 +34,7 @@ def disagreeing_citations(fk_name):
         .exclude(claim=OuterRef("claim"))
     )
     return (
-        Citation.objects.filter(**{fk_name: OuterRef(OuterRef("pk"))})
+        Citation.objects.filter(**{fk_name: OuterRef("pk")})
         .exclude(claim="")
         .filter(Exists(contradicting))
     )

@@ -1,6 +1,7 @@
 """Staff admin for plenaries, chairs, events, source documents and citations."""
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 
 from mtcr_site.admin import ArchiveRecordAdmin, CitedRecordAdmin
@@ -192,6 +193,7 @@ class SourceDocumentAdmin(ArchiveRecordAdmin):
     date_hierarchy = "published"
     autocomplete_fields = ["plenary"]
     prepopulated_fields = {"slug": ["file_name"]}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(cited=Count("citations"))

@@ -322,3 +322,33 @@ def build_archive():
         "annex_revision": revision,
         "source": statement,
     }
+
+
+def add_records(count):
+    """`count` more records of every model, related and cited like the archive's."""
+    for _ in range(count):
+        host, partner, adherent = CountryFactory(), CountryFactory(), CountryFactory()
+        plenary = PlenaryFactory(country=host, next_host=partner)
+        plenary.resolutions.add(ResolutionFactory())
+        plenary.countries_named.add(host, partner)
+        plenary.regions_of_concern.add(RegionFactory())
+        source = SourceDocumentFactory(plenary=plenary)
+        chair = ChairmanshipFactory(
+            start_plenary=plenary, end_plenary=plenary, countries=[host, partner]
+        )
+        ChairPersonFactory(chairmanship=chair)
+        records = {
+            "plenary": plenary,
+            "chairmanship": chair,
+            "event": EventFactory(countries=[host], plenary=plenary),
+            "membership": MembershipFactory(country=partner),
+            "adherence": AdherenceFactory(country=adherent),
+            "annex_revision": AnnexRevisionFactory(adopted_at=plenary),
+        }
+        for name, record in records.items():
+            CitationFactory(
+                source=source, field="date", claim="1 March", **{name: record}
+            )
+            CitationFactory(
+                source=source, field="date", claim="March", **{name: record}
+            )
