@@ -1,0 +1,176 @@
+"""The whole archive in bulk: a loadable fixture (zipped) and one CSV per table.
+
+Both are read from the database, so they hold what the site shows, staff edits
+included. Records carry natural keys, never database ids: a plenary is its slug,
+a country its ISO code, in the fixture as in the CSV.
+"""
+
+import csv
+import io
+import zipfile
+
+from django.core import serializers
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from annex.models import AnnexRevision
+from members.models import Adherence, Country, Membership, Region
+from plenaries.models import (
+    Chairmanship,
+    ChairPerson,
+    Citation,
+    Event,
+    Plenary,
+    Resolution,
+    SourceDocument,
+)
+
+# In the order a loader needs them: every record after those it refers to.
+TABLES = {
+    "countries": Country,
+    "regions": Region,
+    "resolutions": Resolution,
+    "plenaries": Plenary,
+    "memberships": Membership,
+    "adherences": Adherence,
+    "chairmanships": Chairmanship,
+    "chair-people": ChairPerson,
+    "events": Event,
+    "annex-revisions": AnnexRevision,
+    "sources": SourceDocument,
+    "citations": Citation,
+}
+
+# Related records whose natural key needs one more step (a partnership is its
+# country's code).
+DEEPER = {Membership: "country", Adherence: "country", ChairPerson: "chairmanship"}
+
+SKIPPED = {"id", "loaded_digest"}
+
+
+def columns(model):
+    fields = [
+        field
+        for field in model._meta.concrete_fields
+        if field.name not in SKIPPED and field.attname not in SKIPPED
+    ]
+    return fields, list(model._meta.many_to_many)
+
+
+def table_queryset(model):
+    fields, many = columns(model)
+    related = []
+    for field in fields:
+        if field.is_relation:
+            target = field.related_model
+            related.append(
+                f"{field.name}__{DEEPER[target]}" if target in DEEPER else field.name
+            )
+    return (
+        model._default_manager.select_related(*related)
+        .prefetch_related(*(field.name for field in many))
+        .order_by(*(model._meta.ordering or ["pk"]))
+    )
+
+
+def natural(obj):
+    if obj is None:
+        return ""
+    return "/".join(str(part) for part in obj.natural_key())
+
+
+def table_rows(model):
+    """The header and rows of a table, related records by natural key."""
+    fields, many = columns(model)
+    header = [field.name for field in fields] + [field.name for field in many]
+    yield header
+    for obj in table_queryset(model):
+        row = []
+        for field in fields:
+            value = getattr(obj, field.name)
+            if field.is_relation:
+                value = natural(value)
+            elif isinstance(value, list):
+                value = "; ".join(map(str, value))
+            row.append("" if value is None else value)
+        for field in many:
+            row.append(
+                "; ".join(natural(item) for item in getattr(obj, field.name).all())
+            )
+        yield row
+
+
+def archive_json():
+    """Every record as one fixture, loadable by `manage.py load_archive`."""
+    stream = io.StringIO()
+    objects = (obj for model in TABLES.values() for obj in table_queryset(model))
+    serializers.serialize(
+        "json",
+        objects,
+        stream=stream,
+        indent=1,
+        use_natural_foreign_keys=True,
+        use_natural_primary_keys=True,
+    )
+    return stream.getvalue()
+
+
+@require_safe
+def data_index(request):
+    return render(
+        request,
+        "api/data.html",
+        {
+            "tables": [
+                (name, model._meta.verbose_name_plural, columns_names(model))
+                for name, model in TABLES.items()
+            ]
+        },
+    )
+
+
+def columns_names(model):
+    fields, many = columns(model)
+    return [field.name for field in fields + many]
+
+
+@require_safe
+def archive_zip(request):
+    stamp = timezone.localdate().isoformat()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mtcr-archive/archive.json", archive_json())
+        for name, model in TABLES.items():
+            archive.writestr(f"mtcr-archive/csv/{name}.csv", csv_text(model))
+        archive.writestr("mtcr-archive/README.txt", README.format(date=stamp))
+    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="mtcr-archive-{stamp}.zip"'
+    return response
+
+
+def csv_text(model):
+    out = io.StringIO()
+    csv.writer(out).writerows(table_rows(model))
+    return out.getvalue()
+
+
+@require_safe
+def table_csv(request, table):
+    model = TABLES.get(table)
+    if model is None:
+        raise Http404("No such table.")
+    response = HttpResponse(csv_text(model), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="mtcr-{table}.csv"'
+    return response
+
+
+README = """MTCR Plenary Archive: the whole archive, as of {date}.
+
+archive.json  every record as a Django fixture with natural keys; load it with
+              `manage.py load_archive --fixtures <folder holding archive.json>`.
+csv/          one table per file; related records are given by natural key
+              (a country by ISO code, a plenary by slug, a source by file name),
+              lists are joined with "; ".
+"""

@@ -1,0 +1,340 @@
+"""A read-only JSON API over the same lists, filters and rows as the HTML pages.
+
+Each list endpoint is the site's own list view answered as JSON: the same
+FilterSet, the same queryset, the same row as its `?format=json` export, but
+paginated. A filter value that cannot be read is ignored and reported under
+"ignored", as the pages do.
+"""
+
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Prefetch
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import require_safe
+from django.views.generic import View
+
+from annex.views import AnnexRevisionListView
+from members.models import Adherence, Country, Membership
+from members.views import CITATIONS, AdherenceListView, MembershipListView
+from plenaries.models import Citation, Plenary, SourceDocument
+from plenaries.views import (
+    ChairmanshipListView,
+    PlenaryListView,
+    SourceListView,
+)
+from research.paragraphs import numbered
+
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+
+
+def api_response(data, status=200):
+    response = JsonResponse(
+        data,
+        status=status,
+        encoder=DjangoJSONEncoder,
+        safe=not isinstance(data, list),
+        json_dumps_params={"indent": 1, "ensure_ascii": False},
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def api_error(message, status):
+    return api_response({"error": message, "status": status}, status=status)
+
+
+def _positive_int(value, default):
+    if value in (None, ""):
+        return default
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number > 0 else None
+
+
+class ApiListMixin:
+    """Answers a site list view's filtered rows as paginated JSON."""
+
+    def get(self, request, *args, **kwargs):
+        number = _positive_int(request.GET.get("page"), 1)
+        size = _positive_int(request.GET.get("page_size"), PAGE_SIZE)
+        if number is None or size is None:
+            return api_error("page and page_size must be positive whole numbers.", 400)
+        size = min(size, MAX_PAGE_SIZE)
+        filterset = self.get_filterset(self.get_filterset_class())
+        filterset.is_valid()
+        paginator = Paginator(filterset.qs, size)
+        if number > paginator.num_pages:
+            return api_error(
+                f"There are {paginator.num_pages} pages of {size}; "
+                f"page {number} does not exist.",
+                404,
+            )
+        page = paginator.page(number)
+        return api_response(
+            {
+                "count": paginator.count,
+                "page": number,
+                "pages": paginator.num_pages,
+                "page_size": size,
+                "next": self._page_url(page.next_page_number())
+                if page.has_next()
+                else None,
+                "previous": self._page_url(page.previous_page_number())
+                if page.has_previous()
+                else None,
+                "filters": {
+                    name: value
+                    for name, value in getattr(
+                        filterset.form, "cleaned_data", {}
+                    ).items()
+                    if value not in (None, "", [])
+                },
+                "ignored": {
+                    name: " ".join(messages)
+                    for name, messages in filterset.form.errors.items()
+                },
+                "results": [self.export_row(obj) for obj in page.object_list],
+            }
+        )
+
+    def _page_url(self, number):
+        query = self.request.GET.copy()
+        query["page"] = number
+        return self.request.build_absolute_uri(
+            f"{self.request.path}?{query.urlencode()}"
+        )
+
+
+class PlenaryList(ApiListMixin, PlenaryListView):
+    pass
+
+
+class MembershipList(ApiListMixin, MembershipListView):
+    pass
+
+
+class AdherenceList(ApiListMixin, AdherenceListView):
+    pass
+
+
+class ChairmanshipList(ApiListMixin, ChairmanshipListView):
+    pass
+
+
+class AnnexRevisionList(ApiListMixin, AnnexRevisionListView):
+    pass
+
+
+class SourceList(ApiListMixin, SourceListView):
+    export_fields = (
+        "slug", "file_name", "title", "kind", "publisher", "published",
+        "published_precision", "original_url", "plenary", "url",
+    )  # fmt: skip
+
+    def export_row(self, source):
+        return source_row(self.request, source)
+
+
+def source_row(request, source):
+    return {
+        "slug": source.slug,
+        "file_name": source.file_name,
+        "title": source.title,
+        "kind": source.kind,
+        "publisher": source.publisher,
+        "published": source.published,
+        "published_precision": source.published_precision,
+        "original_url": source.url,
+        "plenary": source.plenary.slug if source.plenary else None,
+        "url": request.build_absolute_uri(source.get_absolute_url()),
+    }
+
+
+def get_or_error(queryset, **lookup):
+    """The one record, or None: detail endpoints answer a 404 in JSON."""
+    return queryset.filter(**lookup).first()
+
+
+def citation_row(citation):
+    return {
+        "source": citation.source.slug,
+        "source_title": citation.source.title,
+        "passage": citation.passage,
+        "field": citation.field,
+        "claim": citation.claim,
+        "is_followed": citation.is_followed,
+    }
+
+
+@method_decorator(require_safe, name="dispatch")
+class PlenaryDetail(View):
+    def get(self, request, slug):
+        plenary = get_or_error(
+            Plenary.objects.with_chairs().prefetch_related(
+                "resolutions",
+                "countries_of_concern",
+                "regions_of_concern",
+                "countries_named",
+                "annex_revisions",
+                Prefetch(
+                    "citations",
+                    queryset=Citation.objects.with_source().order_by("field", "pk"),
+                ),
+            ),
+            slug=slug,
+        )
+        if plenary is None:
+            return api_error("No plenary has this slug.", 404)
+        url = request.build_absolute_uri(plenary.get_absolute_url())
+        row = PlenaryListView(request=request).export_row(plenary)
+        row.update(
+            opened_by=plenary.opened_by,
+            statement=plenary.statement,
+            paragraphs=[
+                {
+                    "number": p.number,
+                    "anchor": p.anchor,
+                    "text": p.plain,
+                    "url": f"{url}#{p.anchor}",
+                }
+                for p in numbered(plenary.statement)
+            ],
+            summary=plenary.summary,
+            next_host=plenary.next_host.name if plenary.next_host else None,
+            next_announcement=plenary.next_announcement,
+            countries_of_concern=[c.name for c in plenary.countries_of_concern.all()],
+            regions_of_concern=[r.name for r in plenary.regions_of_concern.all()],
+            countries_named=[c.name for c in plenary.countries_named.all()],
+            annex_revisions=[r.slug for r in plenary.annex_revisions.all()],
+            citations=[citation_row(c) for c in plenary.citations.all()],
+        )
+        return api_response(row)
+
+
+@method_decorator(require_safe, name="dispatch")
+class CountryDetail(View):
+    def get(self, request, slug):
+        country = get_or_error(
+            Country.objects.prefetch_related(
+                Prefetch(
+                    "membership",
+                    queryset=Membership.objects.prefetch_related(CITATIONS),
+                ),
+                Prefetch(
+                    "adherences", queryset=Adherence.objects.prefetch_related(CITATIONS)
+                ),
+                Prefetch(
+                    "plenaries_hosted", queryset=Plenary.objects.order_by("start_date")
+                ),
+                "chairmanships",
+                Prefetch(
+                    "plenaries_naming", queryset=Plenary.objects.order_by("start_date")
+                ),
+            ),
+            slug=slug,
+        )
+        if country is None:
+            return api_error("No country has this slug.", 404)
+        try:
+            membership = country.membership
+        except Membership.DoesNotExist:
+            membership = None
+        adherences = AdherenceListView(request=request)
+        return api_response(
+            {
+                "name": country.name,
+                "slug": country.slug,
+                "iso_code": country.iso_code,
+                "other_names": country.other_names,
+                "partnership": MembershipListView(request=request).export_row(
+                    membership
+                )
+                if membership
+                else None,
+                "adherences": [
+                    adherences.export_row(a) for a in country.adherences.all()
+                ],
+                "plenaries_hosted": [p.slug for p in country.plenaries_hosted.all()],
+                "chairmanships": [c.slug for c in country.chairmanships.all()],
+                "plenaries_naming": [p.slug for p in country.plenaries_naming.all()],
+                "url": request.build_absolute_uri(country.get_absolute_url()),
+            }
+        )
+
+
+@method_decorator(require_safe, name="dispatch")
+class SourceDetail(View):
+    def get(self, request, slug):
+        source = get_or_error(
+            SourceDocument.objects.select_related("plenary").prefetch_related(
+                Prefetch("citations", queryset=Citation.objects.with_source())
+            ),
+            slug=slug,
+        )
+        if source is None:
+            return api_error("No source has this slug.", 404)
+        row = source_row(request, source)
+        row.update(
+            text=source.text,
+            citations=[citation_row(c) for c in source.citations.all()],
+        )
+        return api_response(row)
+
+
+ENDPOINTS = [
+    ("api:plenaries", "plenaries:list", "year_from=2010&year_to=2016"),
+    ("api:members", "members:list", "on=2016-10-21"),
+    ("api:adherents", "members:adherents", "kind=formal"),
+    ("api:chairs", "plenaries:chairs", "country=argentina"),
+    ("api:annex", "annex:list", "year_from=2010"),
+    ("api:sources", "plenaries:source-list", "kind=statement"),
+]
+
+
+@require_safe
+def docs(request):
+    """The API's documentation, with a live example of every endpoint."""
+    endpoints = []
+    for api_name, page_name, example in ENDPOINTS:
+        view = _list_views()[api_name]
+        filterset = view.filterset_class()
+        endpoints.append(
+            {
+                "url": reverse(api_name),
+                "page": reverse(page_name),
+                "example": f"{reverse(api_name)}?{example}",
+                "filters": [
+                    (name, field.label, field.help_text)
+                    for name, field in filterset.form.fields.items()
+                ],
+                "fields": view.export_fields or ("see an example",),
+            }
+        )
+    first = Plenary.objects.exclude(statement="").order_by("-start_date").first()
+    return render(
+        request,
+        "api/docs.html",
+        {
+            "endpoints": endpoints,
+            "example_plenary": first,
+            "page_size": PAGE_SIZE,
+            "max_page_size": MAX_PAGE_SIZE,
+        },
+    )
+
+
+def _list_views():
+    return {
+        "api:plenaries": PlenaryList,
+        "api:members": MembershipList,
+        "api:adherents": AdherenceList,
+        "api:chairs": ChairmanshipList,
+        "api:annex": AnnexRevisionList,
+        "api:sources": SourceList,
+    }
