@@ -1,0 +1,81 @@
+"""Settings come from the environment; the production example passes check --deploy."""
+
+import os
+import re
+import subprocess
+import sys
+
+from django.conf import settings
+
+ENV_EXAMPLE = settings.BASE_DIR / ".env.example"
+
+
+def example_environment():
+    """The variables .env.example sets, as a service manager would read them."""
+    variables = {}
+    for line in ENV_EXAMPLE.read_text().splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            name, _, value = line.partition("=")
+            variables[name.strip()] = value.strip()
+    return variables
+
+
+def manage(*args, **environment):
+    """Run manage.py in a fresh interpreter with only the given environment."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env={"PATH": os.environ.get("PATH", ""), **environment},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def settings_read():
+    """The environment variables mtcr_site/settings.py reads."""
+    source = (settings.BASE_DIR / "mtcr_site" / "settings.py").read_text()
+    pattern = r'(?:environ\.get\(|environ\[|env_bool\(|env_list\()\s*"([A-Z_]+)"'
+    # dj_database_url.config() reads DATABASE_URL itself.
+    return set(re.findall(pattern, source)) | {"DATABASE_URL"}
+
+
+def test_env_example_documents_every_variable_the_settings_read():
+    documented = set(example_environment())
+    assert {
+        "DATABASE_URL",
+        "DJANGO_DEBUG",
+        "DJANGO_SECRET_KEY",
+        "DJANGO_ALLOWED_HOSTS",
+        "DJANGO_CSRF_TRUSTED_ORIGINS",
+        "REDIS_URL",
+        "DJANGO_SECURE_SSL_REDIRECT",
+        "DJANGO_SECURE_COOKIES",
+        "DJANGO_HSTS_SECONDS",
+    } <= settings_read()
+    assert settings_read() - documented == set(), "read but not in .env.example"
+    assert documented - settings_read() == set(), "in .env.example but never read"
+
+
+def test_check_deploy_reports_no_issue_with_the_production_example():
+    result = manage(
+        "check", "--deploy", "--fail-level", "DEBUG", **example_environment()
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_flags_a_development_environment():
+    """The check above can fail: debug on and no HTTPS settings are reported."""
+    result = manage("check", "--deploy", "--fail-level", "WARNING", DJANGO_DEBUG="1")
+    assert result.returncode != 0
+    report = result.stdout + result.stderr
+    for issue in ["security.W018", "security.W004", "security.W008", "security.W012"]:
+        assert issue in report
+
+
+def test_the_site_refuses_to_start_without_a_secret_key_when_debug_is_off():
+    result = manage("check")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
