@@ -7,11 +7,13 @@ from mtcr_site.exports import ExportMixin
 from plenaries.models import Citation
 
 from .filters import AnnexRevisionFilter
+from .models import AnnexRevision
 
 
 class AnnexRevisionListView(ExportMixin, FilterView):
     """Every revision on one page: entries are linked to by anchor."""
 
+    model = AnnexRevision
     filterset_class = AnnexRevisionFilter
     template_name = "annex/annexrevision_list.html"
     export_name = "mtcr-annex-revisions"

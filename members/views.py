@@ -22,6 +22,7 @@ def evidence(citations):
 
 
 class MembershipListView(ExportMixin, ClampedPaginationMixin, FilterView):
+    model = Membership
     filterset_class = MembershipFilter
     paginate_by = 100
     template_name = "members/membership_list.html"
@@ -63,6 +64,7 @@ class MembershipListView(ExportMixin, ClampedPaginationMixin, FilterView):
 
 
 class AdherenceListView(ExportMixin, ClampedPaginationMixin, FilterView):
+    model = Adherence
     filterset_class = AdherenceFilter
     paginate_by = 100
     template_name = "members/adherence_list.html"

@@ -1,7 +1,6 @@
 """The site's URLs: each app owns its own, the admin sits under /admin/."""
 
-import importlib.util
-
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -28,6 +27,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-# The search app is written alongside these pages; its URLs join once it exists.
-if importlib.util.find_spec("search") and importlib.util.find_spec("search.urls"):
+# The search app is written alongside these pages; its URLs join once it is installed.
+if apps.is_installed("search"):
     urlpatterns.append(path("search/", include("search.urls")))

@@ -8,11 +8,12 @@ from django_filters.views import FilterView
 
 from annex.models import AnnexRevision
 from members.models import Adherence, Membership
+from mtcr_site.dates import format_date
 from mtcr_site.exports import ExportMixin
 from mtcr_site.listing import ClampedPaginationMixin
 
 from .filters import ChairmanshipFilter, PlenaryFilter, SourceFilter
-from .models import Citation, Event, Plenary, SourceDocument
+from .models import Chairmanship, Citation, Event, Plenary, SourceDocument
 
 
 def disagreements(citations):
@@ -44,6 +45,7 @@ def by_source(citations):
 
 
 class PlenaryListView(ExportMixin, ClampedPaginationMixin, FilterView):
+    model = Plenary
     filterset_class = PlenaryFilter
     paginate_by = 25
     template_name = "plenaries/plenary_list.html"
@@ -87,6 +89,12 @@ class PlenaryDetailView(DetailView):
             .get_queryset()
             .with_chairs()
             .prefetch_related(
+                Prefetch(
+                    "chairmanships_ended",
+                    queryset=Chairmanship.objects.prefetch_related(
+                        "countries", "people"
+                    ),
+                ),
                 "resolutions",
                 "countries_of_concern",
                 "regions_of_concern",
@@ -111,6 +119,7 @@ class PlenaryDetailView(DetailView):
         later = Plenary.objects.with_place().filter(start_date__gt=day)
         return super().get_context_data(
             chair_terms=list(plenary.chairmanships_begun.all()),
+            ended_terms=list(plenary.chairmanships_ended.all()),
             sources=by_source(citations),
             disagreements=disagreements(citations),
             partners=list(
@@ -119,6 +128,7 @@ class PlenaryDetailView(DetailView):
             adherents=list(
                 Adherence.objects.on(day).with_country().order_by("country__name")
             ),
+            start_display=format_date(day, plenary.date_precision),
             previous_plenary=earlier.order_by("-start_date").first(),
             next_plenary=later.order_by("start_date").first(),
             **kwargs,
@@ -128,6 +138,7 @@ class PlenaryDetailView(DetailView):
 class ChairmanshipListView(ExportMixin, FilterView):
     """The succession of chairs on one page: entries are linked to by anchor."""
 
+    model = Chairmanship
     filterset_class = ChairmanshipFilter
     template_name = "plenaries/chairmanship_list.html"
     export_name = "mtcr-chairs"
@@ -166,6 +177,7 @@ class ChairmanshipListView(ExportMixin, FilterView):
 
 
 class SourceListView(ClampedPaginationMixin, FilterView):
+    model = SourceDocument
     filterset_class = SourceFilter
     paginate_by = 50
     template_name = "plenaries/source_list.html"

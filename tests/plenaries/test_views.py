@@ -1,0 +1,277 @@
+"""The plenary, chair and source pages, their filters, feed and sitemap."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import (
+    ChairmanshipFactory,
+    ChairPersonFactory,
+    PlenaryFactory,
+)
+from tests.large_archive import count_queries, grow_archive, no_page_cache  # noqa: F401
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
+
+LIST = reverse("plenaries:list")
+
+
+def listed_slugs(response):
+    return [plenary.slug for plenary in response.context["page_obj"].object_list]
+
+
+def test_list_shows_every_plenary_oldest_first(client, archive):
+    response = client.get(LIST)
+    assert response.status_code == 200
+    assert listed_slugs(response) == ["1993-interlaken", "2016-busan"]
+    assert "30th plenary, Busan 2016" in response.content.decode()
+
+
+def test_order_newest_puts_the_latest_plenary_first(client, archive):
+    response = client.get(LIST, {"order": "newest"})
+    assert listed_slugs(response) == ["2016-busan", "1993-interlaken"]
+
+
+def test_year_range_keeps_only_plenaries_begun_in_it(client, archive):
+    assert listed_slugs(client.get(LIST, {"year_from": 2000})) == ["2016-busan"]
+    assert listed_slugs(client.get(LIST, {"year_to": 2000})) == ["1993-interlaken"]
+
+
+def test_host_country_filter_takes_the_country_slug(client, archive):
+    response = client.get(LIST, {"country": "switzerland"})
+    assert listed_slugs(response) == ["1993-interlaken"]
+
+
+def test_chair_country_filter_finds_the_plenaries_where_a_term_began(client, archive):
+    response = client.get(LIST, {"chair_country": "luxembourg"})
+    assert listed_slugs(response) == ["1993-interlaken"]
+
+
+def test_statement_and_resolution_filters(client, archive):
+    assert listed_slugs(client.get(LIST, {"has_statement": "true"})) == ["2016-busan"]
+    assert listed_slugs(client.get(LIST, {"has_statement": "false"})) == [
+        "1993-interlaken"
+    ]
+    assert listed_slugs(client.get(LIST, {"resolution": 2270})) == ["2016-busan"]
+    assert listed_slugs(client.get(LIST, {"resolution": 1540})) == []
+
+
+def test_text_filter_searches_statement_and_summary(client, archive):
+    assert listed_slugs(client.get(LIST, {"q": "india joined"})) == ["2016-busan"]
+    assert listed_slugs(client.get(LIST, {"q": "interlaken"})) == ["1993-interlaken"]
+
+
+def test_a_year_that_is_not_a_number_is_ignored_and_reported(client, archive):
+    response = client.get(LIST, {"year_from": "abc"})
+    assert response.status_code == 200
+    assert listed_slugs(response) == ["1993-interlaken", "2016-busan"]
+    assert "could not be read and were ignored" in response.content.decode()
+
+
+def test_an_unknown_country_is_ignored_and_reported(client, archive):
+    response = client.get(LIST, {"country": "atlantis", "year_from": 2000})
+    assert response.status_code == 200
+    assert listed_slugs(response) == ["2016-busan"]
+    assert "Host country" in response.content.decode()
+
+
+def test_a_3000_character_query_is_refused_politely(client, archive):
+    response = client.get(LIST, {"q": "x" * 3000})
+    assert response.status_code == 200
+    assert "could not be read and were ignored" in response.content.decode()
+
+
+def test_page_numbers_out_of_range_show_the_nearest_page(client, archive):
+    PlenaryFactory.create_batch(30)
+    last = client.get(LIST, {"page": 9999})
+    assert last.status_code == 200
+    assert last.context["page_obj"].number == 2
+    first = client.get(LIST, {"page": -1})
+    assert first.context["page_obj"].number == 1
+    assert client.get(LIST, {"page": "two"}).context["page_obj"].number == 1
+
+
+def test_pagination_links_keep_the_filters(client, archive):
+    PlenaryFactory.create_batch(30)
+    response = client.get(LIST, {"year_from": 2017})
+    assert response.context["page_obj"].paginator.count == 30
+    assert "?year_from=2017&amp;page=2" in response.content.decode()
+
+
+def test_an_empty_result_says_so_and_offers_to_clear_the_filters(client, archive):
+    response = client.get(LIST, {"year_from": 2100})
+    html = response.content.decode()
+    assert "Nothing matches these filters" in html
+    assert f'href="{LIST}">Clear the filters' in html
+
+
+def test_json_export_holds_exactly_the_filtered_rows_not_one_page(client, archive):
+    PlenaryFactory.create_batch(30)
+    response = client.get(LIST, {"year_from": 2000, "format": "json"})
+    rows = json.loads(response.content)
+    assert response["Content-Type"] == "application/json"
+    assert len(rows) == 31
+    busan = next(row for row in rows if row["slug"] == "2016-busan")
+    assert busan["number"] == 30
+    assert busan["city"] == "Busan"
+    assert busan["country"] == "Korea"
+    assert busan["start_date"] == "2016-10-17"
+    assert busan["end_date"] == "2016-10-21"
+    assert busan["date_precision"] == "day"
+    assert busan["url"] == "http://testserver/plenaries/2016-busan/"
+    assert busan["chairs"] == []
+
+
+def test_json_export_lists_the_people_of_the_chair_begun_at_the_meeting(
+    client, archive
+):
+    rows = json.loads(client.get(LIST, {"format": "json"}).content)
+    interlaken = next(row for row in rows if row["slug"] == "1993-interlaken")
+    assert interlaken["chairs"] == ["Ambassador Piet de Klerk", "Jean-Louis Wolzfeld"]
+    assert interlaken["chair_countries"] == ["Luxembourg", "Netherlands"]
+
+
+def test_detail_shows_the_meeting_and_its_record(client, archive):
+    response = client.get("/plenaries/2016-busan/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>30th plenary, Busan 2016</h1>" in html
+    assert "17–21 October 2016" in html
+    assert "Yun Byung-se, Minister of Foreign Affairs" in html
+    assert "The MTCR Partners held their <strong>30th</strong> Plenary" in html
+    assert "UNSCR 2270" in html and "UNSCR 2321" in html
+    assert "Northeast Asia" in html
+    assert "Annex revision, October 2016" in html
+    assert 'rel="prev" href="/plenaries/1993-interlaken/"' in html
+
+
+def test_dates_known_only_to_the_month_are_shown_at_that_precision(client, archive):
+    html = client.get("/plenaries/1993-interlaken/").content.decode()
+    assert "November–December 1993" in html
+    assert "1 November 1993" not in html
+
+
+def test_the_statement_is_sanitized(client, archive):
+    plenary = archive["plenary"]
+    plenary.statement = 'Text <script>alert("x")</script> <a href="javascript:x">y</a>'
+    plenary.save()
+    html = client.get(plenary.get_absolute_url()).content.decode()
+    assert "<script>alert" not in html
+    assert "javascript:x" not in html
+
+
+def test_disagreeing_sources_are_both_shown_and_the_followed_one_marked(
+    client, archive
+):
+    html = client.get("/plenaries/2016-busan/").content.decode()
+    section = html.split("Where the sources disagree", 1)[1].split("</section>", 1)[0]
+    assert "17-21 October 2016" in section
+    assert "October 2016</strong> according to" in section
+    assert section.count("followed here") == 1
+    assert "in October 2016 in Busan" in section
+
+
+def test_the_partners_on_the_day_of_the_meeting_are_listed(client, archive):
+    response = client.get("/plenaries/2016-busan/")
+    partners = [m.country.name for m in response.context["partners"]]
+    assert partners == ["India", "Korea"]
+    early = client.get("/plenaries/1993-interlaken/")
+    assert early.context["partners"] == []
+
+
+def test_a_plenary_page_has_a_canonical_link_and_a_cite_block(client, archive):
+    html = client.get("/plenaries/2016-busan/").content.decode()
+    assert (
+        '<link rel="canonical" href="http://testserver/plenaries/2016-busan/">' in html
+    )
+    assert "Cite this page" in html
+    assert "“30th plenary, Busan 2016.” <cite>MTCR Plenary Archive</cite>" in html
+
+
+def test_an_unknown_slug_is_a_404_with_the_sites_own_page(client, archive):
+    response = client.get("/plenaries/2099-atlantis/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page not found" in html
+    assert 'class="site-nav"' in html
+
+
+def test_chairs_page_lists_terms_with_people_and_joint_chairs_marked(client, archive):
+    response = client.get(reverse("plenaries:chairs"))
+    html = response.content.decode()
+    assert 'id="2015-netherlands-luxembourg"' in html
+    assert "Ambassador Piet de Klerk" in html
+    assert '<span class="badge">joint</span>' in html
+
+
+def test_chairs_filter_by_country_and_export_csv(client, archive):
+    solo = ChairmanshipFactory(slug="2016-korea", start_plenary=archive["plenary"])
+    ChairPersonFactory(chairmanship=solo, name="Lee Sang-hwa")
+    url = reverse("plenaries:chairs")
+    response = client.get(url, {"country": "korea"})
+    assert [t.slug for t in response.context["object_list"]] == ["2016-korea"]
+    csv = client.get(url, {"country": "korea", "format": "csv"}).content.decode()
+    lines = csv.strip().splitlines()
+    assert lines[0].startswith("slug,countries,country_codes,joint")
+    assert len(lines) == 2 and "Lee Sang-hwa" in lines[1]
+
+
+def test_source_pages_show_catalogue_text_and_the_facts_drawn(client, archive):
+    listing = client.get(reverse("plenaries:source-list")).content.decode()
+    assert "MTCR: overview and developments" in listing
+    response = client.get(archive["source"].get_absolute_url())
+    html = response.content.decode()
+    assert "Plenary public statement" in html
+    assert "Busan, 17-21 October 2016" in html  # a passage quoted
+    assert len(response.context["citations"]) == 6
+    assert "Full text" in html
+    assert "Missile Technology Control Regime" in html
+
+
+def test_source_list_filters_by_kind(client, archive):
+    response = client.get(reverse("plenaries:source-list"), {"kind": "overview"})
+    assert [s.slug for s in response.context["page_obj"]] == ["nti-mtcr-overview"]
+
+
+def test_feed_is_atom_with_the_newest_plenary_first(client, archive):
+    response = client.get(reverse("plenaries:feed"))
+    assert response["Content-Type"].startswith("application/atom+xml")
+    body = response.content.decode()
+    assert body.index("30th plenary, Busan 2016") < body.index("Interlaken")
+
+
+def test_sitemap_lists_plenaries_countries_and_sources(client, archive):
+    body = client.get("/sitemap.xml").content.decode()
+    assert "http://testserver/plenaries/2016-busan/" in body
+    assert "http://testserver/members/india/" in body
+    assert "http://testserver/sources/busan-2016-statement/" in body
+    assert "http://testserver/chairs/" in body
+
+
+PAGES = [
+    LIST,
+    LIST + "?year_from=1990&country=korea&q=partners&order=newest",
+    LIST + "?format=json",
+    "/plenaries/2016-busan/",
+    "/plenaries/generated-5/",
+    reverse("plenaries:chairs"),
+    reverse("plenaries:chairs") + "?format=csv",
+    reverse("plenaries:source-list"),
+    "/sources/busan-2016-statement/",
+    "/sources/generated-0/",
+    reverse("plenaries:feed"),
+    "/sitemap.xml",
+]
+
+
+def test_each_page_runs_the_same_queries_on_an_archive_ten_times_larger(
+    client, archive, django_assert_max_num_queries
+):
+    grow_archive(scale=1)
+    small = {url: count_queries(client, url) for url in PAGES}
+    grow_archive(scale=10)
+    for url in PAGES:
+        with django_assert_max_num_queries(small[url]):
+            assert client.get(url).status_code == 200
+    assert max(small.values()) <= 20
