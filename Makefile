@@ -1,0 +1,63 @@
+# The MTCR Plenary Archive: `make run` serves it, `make test` checks it.
+# Needs only Python 3.11 (or a python3 of 3.11-3.12), make and git.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+WORKERS ?= 3
+PYTEST_ARGS ?=
+
+# DEBUG is off unless DJANGO_DEBUG says otherwise, so the site needs a secret key:
+# the environment's if it has one, else this machine's own, made once into
+# .secret_key (git ignores it).
+WITH_KEY = DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat .secret_key)}"
+# The checks run with the development settings; pytest reads tests/settings.py.
+WITH_DEBUG = DJANGO_DEBUG=1
+
+.PHONY: help install run test fixtures bench clean
+
+help:
+	@echo "make install   create $(VENV) and install the project with its test tools"
+	@echo "make run       migrate, load the archive, serve on http://127.0.0.1:$(PORT)/"
+	@echo "make test      ruff, migrations check, system checks, the whole test suite"
+	@echo "make fixtures  rebuild fixtures/ from the documents in sources/"
+	@echo "make bench     benchmark the pages (see benchmarks/bench.py)"
+
+install: $(VENV)/.installed
+
+# Reinstalled only when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.11 not found (python3.11 or python3)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+.secret_key:
+	@umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	@echo "Generated a secret key for this machine in .secret_key"
+
+run: install .secret_key
+	$(WITH_KEY) $(BIN)/python manage.py migrate --noinput
+	$(WITH_KEY) $(BIN)/python manage.py load_archive
+	$(WITH_KEY) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@echo "Serving the archive on http://127.0.0.1:$(PORT)/ (staff: /admin/)"
+	$(WITH_KEY) exec $(BIN)/gunicorn mtcr_site.wsgi --bind 127.0.0.1:$(PORT) \
+		--workers $(WORKERS) --access-logfile -
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(WITH_DEBUG) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(WITH_DEBUG) $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+fixtures: install
+	$(WITH_DEBUG) $(BIN)/python manage.py build_fixtures
+
+bench: install
+	$(BIN)/python benchmarks/bench.py
+
+clean:
+	rm -rf staticfiles .pytest_cache
