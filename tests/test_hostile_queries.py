@@ -88,6 +88,7 @@ HOSTILE = {
     "year_from=abc": {"year_from": "abc"},
     "page=9999": {"page": "9999"},
     "page=-1": {"page": "-1"},
+    "year 0": {"year_from": "0", "year_to": "0"},
     "unknown country": {"country": "atlantis", "chair_country": "atlantis"},
     "3000-char q": {"q": "missile " * 375},
 }
