@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 from django_filters.views import FilterView
 
-from mtcr_site.exports import ExportMixin
+from mtcr_site.exports import ExportMixin, evidence
 from plenaries.models import Citation
 
 from .filters import AnnexRevisionFilter
@@ -42,8 +42,6 @@ class AnnexRevisionListView(ExportMixin, FilterView):
             "description": revision.description,
             "adopted_at": revision.adopted_at.slug if revision.adopted_at else "",
             "meeting": revision.meeting,
-            "evidence": [
-                f"{c.source.title}: “{c.passage}”" for c in revision.citations.all()
-            ],
+            "evidence": evidence(revision.citations.all()),
             "url": self.absolute(revision),
         }

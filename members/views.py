@@ -5,7 +5,7 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from mtcr_site.charts import growth_svg
-from mtcr_site.exports import ExportMixin
+from mtcr_site.exports import ExportMixin, evidence
 from mtcr_site.listing import ClampedPaginationMixin
 from plenaries.models import Chairmanship, Citation, Plenary
 
@@ -15,10 +15,6 @@ from .models import Adherence, Country, Membership
 CITATIONS = Prefetch(
     "citations", queryset=Citation.objects.with_source().order_by("-is_followed", "pk")
 )
-
-
-def evidence(citations):
-    return [f"{c.source.title}: “{c.passage}”" for c in citations]
 
 
 class MembershipListView(ExportMixin, ClampedPaginationMixin, FilterView):

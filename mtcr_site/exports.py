@@ -65,3 +65,8 @@ def csv_response(rows, fieldnames):
             }
         )
     return response
+
+
+def evidence(citations):
+    """Each passage with the title of its source, on one line, for an export."""
+    return [f"{c.source.title}: “{' '.join(c.passage.split())}”" for c in citations]

@@ -1,0 +1,178 @@
+"""The partner, adherent and country pages, their filters and exports."""
+
+import csv
+import datetime
+import io
+import json
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import (
+    AdherenceFactory,
+    CitationFactory,
+    CountryFactory,
+    MembershipFactory,
+)
+from tests.large_archive import count_queries, grow_archive, no_page_cache  # noqa: F401
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
+
+MEMBERS = reverse("members:list")
+ADHERENTS = reverse("members:adherents")
+
+
+def partner_names(response):
+    return [m.country.name for m in response.context["page_obj"].object_list]
+
+
+def test_partners_are_listed_with_the_start_of_their_partnership(client, archive):
+    response = client.get(MEMBERS)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert partner_names(response) == ["Korea", "India"]
+    assert "since March 2001" in html
+    assert "since 27 June 2016" in html
+
+
+def test_founding_partners_are_marked(client, archive):
+    norway = CountryFactory(name="Norway", iso_code="NO")
+    MembershipFactory(country=norway, since=datetime.date(1987, 4, 16), founding=True)
+    html = client.get(MEMBERS).content.decode()
+    row = html.split('id="norway"', 1)[1].split("</tr>", 1)[0]
+    assert '<span class="badge">founding</span>' in row
+    assert (
+        client.get(MEMBERS, {"founding": "true"}).context["page_obj"].paginator.count
+        == 1
+    )
+
+
+def test_the_evidence_of_a_partnership_is_quoted(client, archive):
+    html = client.get(MEMBERS).content.decode()
+    row = html.split('id="india"', 1)[1].split("</tr>", 1)[0]
+    assert "1 passage" in row
+    assert archive["source"].title in row
+
+
+def test_on_a_date_shows_partners_and_adherents_of_that_day(client, archive):
+    response = client.get(MEMBERS, {"on": "2010-01-01"})
+    assert partner_names(response) == ["Korea"]
+    assert [a.country.name for a in response.context["adherents_on"]] == ["India"]
+    assert "Partners on 1 January 2010" in response.content.decode()
+    later = client.get(MEMBERS, {"on": "2016-10-21"})
+    assert partner_names(later) == ["Korea", "India"]
+    assert later.context["adherents_on"] == []
+
+
+def test_a_date_that_cannot_be_read_is_ignored_and_reported(client, archive):
+    response = client.get(MEMBERS, {"on": "2016-13-45"})
+    assert response.status_code == 200
+    assert partner_names(response) == ["Korea", "India"]
+    assert "could not be read and were ignored" in response.content.decode()
+
+
+def test_growth_chart_is_an_accessible_svg(client, archive):
+    html = client.get(MEMBERS).content.decode()
+    assert '<svg class="chart"' in html
+    assert '<title id="growth-title">Partners over time</title>' in html
+    assert "From 1 partners in 2001 to 2 in 2016." in html
+
+
+def test_partner_exports_hold_the_filtered_rows(client, archive):
+    rows = json.loads(
+        client.get(MEMBERS, {"on": "2010-01-01", "format": "json"}).content
+    )
+    assert [row["country"] for row in rows] == ["Korea"]
+    response = client.get(MEMBERS, {"format": "csv"})
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [row["country"] for row in rows] == ["Korea", "India"]
+    assert rows[1]["since"] == "2016-06-27"
+    assert rows[1]["since_display"] == "since 27 June 2016"
+    assert rows[1]["evidence"].startswith(archive["source"].title)
+
+
+def test_adherents_are_grouped_by_kind_with_dates_and_evidence(client, archive):
+    pakistan = CountryFactory(name="Israel", iso_code="IL")
+    AdherenceFactory(
+        country=pakistan,
+        kind="formal",
+        declared=datetime.date(1998, 1, 1),
+        declared_precision="year",
+        declared_is_upper_bound=True,
+    )
+    response = client.get(ADHERENTS)
+    html = response.content.decode()
+    assert html.index("Formal unilateral adherent") < html.index(
+        "Agreed or pledged to apply the Guidelines"
+    )
+    assert "by 1998" in html
+    assert "18 July 2005" in html
+    assert "(became a partner)" in html
+    assert [a.country.name for a in response.context["page_obj"]] == ["Israel", "India"]
+
+
+def test_adherents_filter_by_kind_and_export(client, archive):
+    CitationFactory(source=archive["source"], adherence=AdherenceFactory(
+        country=CountryFactory(name="Israel", iso_code="IL"), kind="formal"
+    ))  # fmt: skip
+    response = client.get(ADHERENTS, {"kind": "pledged"})
+    assert [a.country.name for a in response.context["page_obj"]] == ["India"]
+    rows = json.loads(
+        client.get(ADHERENTS, {"kind": "formal", "format": "json"}).content
+    )
+    assert [(row["country"], row["kind"]) for row in rows] == [("Israel", "formal")]
+    assert rows[0]["evidence"][0].startswith(archive["source"].title)
+    assert client.get(ADHERENTS, {"kind": "nonsense"}).status_code == 200
+
+
+def test_country_page_gathers_partnership_adherence_plenaries_and_chairs(
+    client, archive
+):
+    html = client.get("/members/india/").content.decode()
+    assert "<h1>India</h1>" in html
+    assert "A partner since 27 June 2016." in html
+    assert "Agreed or pledged to apply the Guidelines" in html
+    named = html.split("Plenary texts that name India", 1)[1]
+    assert "30th plenary, Busan 2016" in named
+    netherlands = client.get("/members/netherlands/").content.decode()
+    assert "jointly with Luxembourg" in netherlands
+    assert "Ambassador Piet de Klerk" in netherlands
+    korea = client.get("/members/korea/").content.decode()
+    hosted = korea.split("Plenaries hosted", 1)[1].split("</section>", 1)[0]
+    assert "30th plenary, Busan 2016" in hosted
+
+
+def test_a_country_that_is_not_a_partner_says_so(client, archive):
+    html = client.get("/members/dprk/").content.decode()
+    assert "DPRK is not a partner of the regime in the archive." in html
+    assert "Also named in the documents: North Korea" in html
+
+
+def test_an_unknown_country_is_a_404_with_the_sites_own_page(client, archive):
+    response = client.get("/members/atlantis/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+PAGES = [
+    MEMBERS,
+    MEMBERS + "?on=2000-01-01",
+    MEMBERS + "?format=json",
+    ADHERENTS,
+    ADHERENTS + "?format=csv",
+    "/members/india/",
+    "/members/generated-3/",
+]
+
+
+def test_each_page_runs_the_same_queries_on_an_archive_ten_times_larger(
+    client, archive, django_assert_max_num_queries
+):
+    grow_archive(scale=1)
+    small = {url: count_queries(client, url) for url in PAGES}
+    grow_archive(scale=10)
+    for url in PAGES:
+        with django_assert_max_num_queries(small[url]):
+            assert client.get(url).status_code == 200
+    assert max(small.values()) <= 15
