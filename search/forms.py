@@ -7,7 +7,7 @@ from .query import MAX_QUERY_LENGTH, clean_query
 class SearchForm(forms.Form):
     """The search box: free text, and optionally one kind of record."""
 
-    q = forms.CharField(label="Search the archive", required=False)
+    q = forms.CharField(label="Search for", required=False)
     kind = forms.ChoiceField(
         label="Look in",
         required=False,
