@@ -227,7 +227,9 @@ def annex_entries(year_from=None, year_to=None, country=None, q=""):
         _years("date", year_from, year_to), _text(q, "summary", "description")
     )
     if country is not None:
-        revisions = revisions.filter(adopted_at__country=country)
+        # A revision concerns no one country: the host of the plenary that
+        # adopted it is not what a researcher filtering by country looks for.
+        return
     for revision in revisions:
         where = str(revision.adopted_at) if revision.adopted_at else revision.meeting
         yield Entry(
