@@ -1,0 +1,31 @@
+"""The browser infrastructure works: the archive under gunicorn, seen in Chromium."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_home_page_opens_with_the_archive_title(live_archive, page, screenshot):
+    response = page.goto(f"{live_archive}/")
+    assert response.status == 200
+    assert "MTCR Plenary Archive" in page.title()
+    # Static files are served (WhiteNoise, manifest storage, DEBUG off).
+    stylesheet = page.locator('link[rel="stylesheet"]').first.get_attribute("href")
+    assert page.request.get(f"{live_archive}{stylesheet}").status == 200
+    assert screenshot(page, "home-desktop").stat().st_size > 0
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert screenshot(page, "home-phone").stat().st_size > 0
+
+
+def test_the_staff_login_page_opens(live_archive, page):
+    response = page.goto(f"{live_archive}/admin/login/")
+    assert response.status == 200
+    assert page.title() == "Log in | MTCR Archive staff"
+    assert page.locator("input[name=username]").is_visible()
+
+
+def test_an_anonymous_visitor_to_the_admin_is_sent_to_the_login_page(
+    live_archive, page
+):
+    page.goto(f"{live_archive}/admin/plenaries/plenary/")
+    assert page.url.startswith(f"{live_archive}/admin/login/")
