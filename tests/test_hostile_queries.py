@@ -89,6 +89,7 @@ HOSTILE = {
     "page=9999": {"page": "9999"},
     "page=-1": {"page": "-1"},
     "year 0": {"year_from": "0", "year_to": "0"},
+    "year 99999": {"year_from": "99999", "year_to": "99999"},
     "unknown country": {"country": "atlantis", "chair_country": "atlantis"},
     "3000-char q": {"q": "missile " * 375},
 }
