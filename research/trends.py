@@ -121,7 +121,7 @@ def trend(texts, phrase, context=90):
         for paragraph in text.paragraphs:
             plain = paragraph.plain
             for found in regex.finditer(plain):
-                use = uses.setdefault(text.plenary.pk, Use(text.plenary))
+                use = uses.setdefault(text.plenary.slug, Use(text.plenary))
                 use.count += 1
                 use.passages.append(
                     Passage(
