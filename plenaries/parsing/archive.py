@@ -420,8 +420,7 @@ def _cite_plenary(archive, plenary, group, number, city, country, opened_by):
                 report.opened_by.value == plenary.opened_by,
             )
         if report.summary and plenary.summary == report.summary:
-            first = report.summary.split("\n\n")[0].strip()
-            archive.cite(source, "plenary", slug, "summary", "", first)
+            archive.cite(source, "plenary", slug, "summary", "", report.summary_passage)
 
 
 def _lists(archive, plenary, group):
@@ -649,7 +648,12 @@ def _merge_chairmanships(archive):
                 known.position = known.position or person.position
                 known.role = known.role or person.role
             archive.cite(
-                source, "chairmanship", slug, "people", person.name, person.passage
+                source,
+                "chairmanship",
+                slug,
+                f"person:{person.name}"[:50],
+                person.name,
+                person.passage,
             )
         chairmanship.people = list(people.values())
         archive.chairmanships.append(chairmanship)

@@ -65,7 +65,7 @@ def read_catalogue(sources_dir):
     entries, seen = [], set()
     for index, document in enumerate(documents):
         line = header_lines[index] if index < len(header_lines) else None
-        entry = _entry(document, line, Path(sources_dir))
+        entry = _entry(document, line, Path(sources_dir), text.splitlines())
         if entry.file in seen:
             raise ParseError(
                 f"{entry.file!r} catalogued twice", file=CATALOGUE, line=line
@@ -75,9 +75,9 @@ def read_catalogue(sources_dir):
     return entries
 
 
-def _entry(document, line, sources_dir):
-    def fail(message):
-        return ParseError(message, file=CATALOGUE, line=line)
+def _entry(document, line, sources_dir, lines):
+    def fail(message, key=None):
+        return ParseError(message, file=CATALOGUE, line=_key_line(lines, line, key))
 
     if not isinstance(document, dict):
         raise fail("a [[document]] entry must be a table")
@@ -94,11 +94,12 @@ def _entry(document, line, sources_dir):
     if Path(name).name != name:
         raise fail(f"file {name!r} must be a file name in the sources folder")
     if not (sources_dir / name).is_file():
-        raise fail(f"file {name!r} not found in {sources_dir}")
+        raise fail(f"file {name!r} not found in {sources_dir}", "file")
     if document["kind"] not in KINDS:
         raise fail(
             f"unknown kind {document['kind']!r} for {name!r} "
-            f"(expected one of {', '.join(KINDS)})"
+            f"(expected one of {', '.join(KINDS)})",
+            "kind",
         )
     published = None
     if document.get("published"):
@@ -106,11 +107,14 @@ def _entry(document, line, sources_dir):
         if published is None:
             raise fail(
                 f"published {document['published']!r} is not YYYY, YYYY-MM or "
-                "YYYY-MM-DD"
+                "YYYY-MM-DD",
+                "published",
             )
     plenary = document.get("plenary", "")
     if plenary and not re.fullmatch(r"\d{4}-[a-z0-9-]+", plenary):
-        raise fail(f"plenary {plenary!r} is not a slug such as 2022-montreux")
+        raise fail(
+            f"plenary {plenary!r} is not a slug such as 2022-montreux", "plenary"
+        )
     return Entry(
         file=name,
         title=document["title"].strip(),
@@ -121,6 +125,19 @@ def _entry(document, line, sources_dir):
         url=document.get("url", "").strip(),
         plenary=plenary,
     )
+
+
+def _key_line(lines, header, key):
+    """The line of `key = ...` in the entry that starts at line `header`."""
+    if header is None or key is None:
+        return header
+    for number in range(header, len(lines)):
+        line = lines[number].strip()
+        if line.startswith("[["):
+            break
+        if re.match(rf"{re.escape(key)}\s*=", line):
+            return number + 1
+    return header
 
 
 def parse_published(value):

@@ -181,7 +181,7 @@ def _build(groups, year, source):
     is_range = bool(d2 or (m1 and m2))
     first = (month_start, _day(d1) if d1 else 1)
     last = (month_end, _day(d2) if d2 else 1)
-    if is_range and not y1 and first > last:
+    if is_range and not y1 and first > last and month_start > month_end:
         start_year = end_year - 1  # "28 December to 3 January 2011"
     if d1:
         start = _make(start_year, month_start, _day(d1), source)

@@ -37,6 +37,7 @@ class PlenaryReport:
     opened_by: Fact | None = None
     chairs: list = field(default_factory=list)  # Person
     summary: str = ""  # Markdown, from an overview
+    summary_passage: str = ""  # its first paragraph, exactly as the overview has it
     statement: str = ""  # Markdown, from the meeting's own text
     passages: list = field(default_factory=list)  # every passage about the meeting
     resolutions: list = field(default_factory=list)  # Fact(list of numbers)

@@ -9,9 +9,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+_LIGATURES = {"æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "ß": "ss", "œ": "oe", "đ": "d"}
+
 
 def slugify(text):
     """ASCII, lower case, hyphens: "Republic of Korea" -> "republic-of-korea"."""
+    for letter, ascii_letters in _LIGATURES.items():
+        text = text.replace(letter, ascii_letters)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 

@@ -123,20 +123,30 @@ def _read_founding(founding_sentences, match, facts):
 # --- the year's developments --------------------------------------------------------
 
 
+class Item(list):
+    """The sentences of one development, and their exact text (`text`)."""
+
+    text = ""
+
+
 def _items(block):
     """A paragraph split where a sentence opens with its own date ("On 8 July, ...")."""
-    items = []
+    normalized = normalize_space(block)
+    items, spans, position = [], [], 0
     for sentence in sentences(block):
-        if (
-            items
-            and re.match(r"^(?:On|In) [^,]*\d", plain(sentence))
-            and find_dates(plain(sentence)[:_LEADING_DATE_LIMIT], 2000)
-        ):
-            items.append([sentence])
-        elif items:
-            items[-1].append(sentence)
+        start = normalized.find(sentence, position)
+        position = start + len(sentence)
+        opens_dated = re.match(r"^(?:On|In) [^,]*\d", plain(sentence)) and find_dates(
+            plain(sentence)[:_LEADING_DATE_LIMIT], 2000
+        )
+        if not items or opens_dated:
+            items.append(Item([sentence]))
+            spans.append([start, position])
         else:
-            items.append([sentence])
+            items[-1].append(sentence)
+            spans[-1][1] = position
+    for item, (start, end) in zip(items, spans, strict=True):
+        item.text = normalized[start:end]
     return items
 
 
@@ -166,6 +176,7 @@ def _read_year(year, blocks, facts):
                 last_revision = None
                 _read_plenary_sentences(item, report, facts)
                 report.summary = _append(report.summary, item)
+                report.summary_passage = item.text
                 continue
             date = _leading_date(first, year)
             announcement = any(
@@ -212,7 +223,7 @@ def _read_plenary_sentences(item, report, facts):
     for sentence in item:
         report.passages.append(sentence)
         readers.read_opener(sentence, report)
-        readers.read_chairs(sentence, report)
+        readers.read_chairs(sentence, report, facts)
         readers.read_member_list(sentence, report, facts)
         readers.read_resolutions(sentence, report)
         readers.read_concerns(sentence, report)
@@ -255,7 +266,7 @@ def _read_annex_item(item, year, date, facts, last_revision):
         if not readers.is_annex_revision(paragraph):
             return None
         revision = AnnexEvidence(
-            passage=" ".join(normalize_space(s) for s in item),
+            passage=item.text,
             summary=readers._summary(plain(item[0])),
             description=paragraph,
             date=date,
@@ -339,7 +350,8 @@ def _read_event(item, date, year, facts):
     countries = names.country_codes(text)
     for city in readers.CITY_RE.finditer(text):
         code = names.city_country(city.group())[1]
-        if code not in countries:
+        held_there = re.search(r"\b[Ii]n\s+$", text[: city.start()])
+        if held_there and code not in countries:
             countries.append(code)
     title = readers._summary(plain(item[0]), limit=160)
     if kind == "outreach":
@@ -357,7 +369,7 @@ def _read_event(item, date, year, facts):
         hint = ("number", int(match.group("number")))
     elif match:
         hint = (int(match.group("year")), match.group("place"))
-    passage = " ".join(normalize_space(s) for s in item)
+    passage = item.text
     facts.events.append(
         EventReport(
             kind=kind,

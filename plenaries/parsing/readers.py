@@ -96,10 +96,17 @@ def parse_person(phrase, role="", passage=""):
     title = title_match.group().strip().rstrip(",") if title_match else ""
     name = segment[title_match.end() :].strip() if title_match else segment
     position_parts = [s for i, s in enumerate(merged) if i != name_index]
-    split = re.match(r"^(?P<name>.+?)\s+of the\s+(?P<position>.+)$", name)
-    if split and not _POSITION_WORDS.search(split.group("name")):
+    split = re.match(r"^(?P<name>.+?)\s+of\s+(?P<position>.+)$", name)
+    if (
+        split
+        and not _POSITION_WORDS.search(split.group("name"))
+        and (
+            split.group("position").startswith("the ")
+            or names.country_named(split.group("position"))
+        )
+    ):
         name = split.group("name")
-        position_parts.insert(0, split.group("position"))
+        position_parts.insert(0, re.sub(r"^the\s+", "", split.group("position")))
     position = ", ".join(position_parts)
     position = re.sub(r"^the\s+", "", position)
     return Person(
@@ -127,10 +134,11 @@ def is_meeting_sentence(sentence):
 
 def read_place(text):
     """(city, country code) a sentence holds the meeting in; either may be None."""
+    unknown = None  # a place no gazetteer knows, kept if nothing better is found
     for match in _IN_PLACE.finditer(text):
         place = match.group("place").strip(" .,")
         place = re.sub(r"\s+(?:from|on|in|to)$", "", place)
-        if place.split()[0].capitalize() in _MONTH_NAMES:
+        if place.split()[0].capitalize() in _MONTH_NAMES or _NOT_A_PLACE.match(place):
             continue
         country_text = match.group("country")
         country_code = names.country_named(country_text) if country_text else None
@@ -142,15 +150,23 @@ def read_place(text):
         code = names.country_named(place)
         if code:
             return None, code
+        spelled = place.title() if place.isupper() else place
         if country_code:
-            return place.title() if place.isupper() else place, country_code
+            return spelled, country_code
+        if unknown is None and not names.find_regions(place):
+            unknown = spelled
     city = CITY_RE.search(text)
     if city:
         known = names.city_country(city.group())
         return known[0], known[1]
-    return None, None
+    return unknown, None
 
 
+_NOT_A_PLACE = re.compile(
+    r"(?:MTCR|Plenary|Partners?|Members?|Annex|Guidelines|Regime|UN|WMD|"
+    r"Addition|Particular|Accordance|Response)\b",
+    re.I,
+)
 _MONTH_NAMES = {
     "January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December",
@@ -239,7 +255,7 @@ def read_opener(sentence, report):
     return False
 
 
-def read_chairs(sentence, report):
+def read_chairs(sentence, report, facts=None):
     """People who chaired the meeting (and stay Chair until the next)."""
     text = plain(sentence)
     passage = quote(sentence)
@@ -260,6 +276,14 @@ def read_chairs(sentence, report):
     people = [p for p in people if p.name and len(p.name.split()) <= 6]
     for person in people:
         report.chairs.append(person)
+    countries = [names.country_named(p.position) for p in people]
+    if facts is not None and len(people) > 1 and all(countries):
+        # Co-chairs "of Portugal" and "of the Netherlands": a joint chairmanship.
+        facts.chairs.append(
+            ChairEvidence(
+                term="current", passage=passage, countries=countries, plenary=report
+            )
+        )
     return bool(people)
 
 

@@ -46,7 +46,7 @@ def read_statement(blocks, *, title="", published=None, slug="", required=True):
         _read_heading(heading, report)
     for sentence in all_sentences:
         readers.read_opener(sentence, report)
-        readers.read_chairs(sentence, report)
+        readers.read_chairs(sentence, report, facts)
         readers.read_member_list(sentence, report, facts)
         readers.read_resolutions(sentence, report)
         readers.read_concerns(sentence, report)

@@ -8,7 +8,7 @@ _TAG_RE = re.compile(r"</?[a-zA-Z][^<>]*>")
 # "November 2009.The 34 members" is two sentences too.
 _END_RE = re.compile(r"(?:[.!?][”\"’)]?(?=\s+[“\"(‘]?[A-Z0-9])|(?<=\d{4})\.(?=[A-Z]))")
 _ABBREVIATION_RE = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Amb|Gen|Col|Lt|Sr|Jr|Co|Inc|Ltd|vs|cf"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Hon|Rt|St|No|Nos|Amb|Gen|Col|Lt|Sr|Jr|Co|Inc|Ltd|vs|cf"
     r"|approx|e\.g|i\.e|U\.S|U\.N|U\.K|H\.E|H\. E)|\b[A-Z])\.$"
 )
 

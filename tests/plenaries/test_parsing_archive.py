@@ -1,0 +1,342 @@
+"""The archive merged from the five documents: counts, exact values, disagreements,
+and a passage behind every fact."""
+
+import datetime
+import re
+from collections import defaultdict
+
+D = datetime.date
+
+
+def plenary(archive, slug):
+    found = archive.plenary(slug)
+    assert found is not None, slug
+    return found
+
+
+def chair_of(archive, plenary_slug):
+    (term,) = [c for c in archive.chairmanships if c.start_plenary == plenary_slug]
+    return term
+
+
+def citations(archive, model, record, field=None):
+    return [
+        c
+        for c in archive.citations
+        if c.model == model
+        and c.record == record
+        and (field is None or c.field == field)
+    ]
+
+
+def test_counts(archive):
+    """28 plenaries, 35 partners, 9 adherents; one chair term per plenary."""
+    assert len(archive.plenaries) == 28
+    assert len(archive.memberships) == 35
+    assert len(archive.adherences) == 9
+    assert len(archive.chairmanships) == 28
+    assert sorted(p.number for p in archive.plenaries if p.number) == list(
+        range(10, 35)
+    )
+
+
+def test_the_partner_count_agrees_with_every_document_that_gives_one(archive):
+    counts = {name: count for name, count, _ in archive.member_counts}
+    assert counts["nti-mtcr-overview.txt"] == len(archive.memberships)
+    assert counts["nz-mtcr-presentation.txt"] == len(archive.memberships)
+    assert counts["busan-2016-statement.txt"] == len(archive.memberships)
+    assert counts["buenos-aires-2011-statement.txt"] == 34  # before India
+
+
+def test_the_25th_plenary(archive):
+    meeting = plenary(archive, "2011-buenos-aires")
+    assert (meeting.number, meeting.city, meeting.country) == (25, "Buenos Aires", "AR")
+    assert (meeting.dates.start, meeting.dates.end) == (D(2011, 4, 11), D(2011, 4, 15))
+    assert "Alberto D´Alotto" in meeting.opened_by
+    assert {1874, 1929} <= set(meeting.resolutions)
+    assert 1992 not in meeting.resolutions
+    assert meeting.statement.startswith("The Missile Technology Control Regime")
+    assert meeting.summary.startswith("On 13-15 April, Buenos Aires")
+    term = chair_of(archive, "2011-buenos-aires")
+    assert [p.name for p in term.people] == ["Roberto Garcia Moritán"]
+    assert term.countries == ["AR"]
+
+
+def test_the_30th_plenary(archive):
+    meeting = plenary(archive, "2016-busan")
+    assert (meeting.number, meeting.country) == (30, "KR")
+    assert meeting.dates.claim == "2016-10-17/2016-10-21"
+    term = chair_of(archive, "2016-busan")
+    assert term.slug == "2016-republic-of-korea"
+    (person,) = term.people
+    assert person.name == "Ham Sang-wook"
+    assert person.position.startswith("Director General for Nonproliferation")
+
+
+def test_the_34th_plenary_after_the_russian_term(archive):
+    meeting = plenary(archive, "2022-montreux")
+    assert (meeting.number, meeting.city, meeting.country) == (34, "Montreux", "CH")
+    assert meeting.dates.claim == "2022-10-17/2022-10-21"
+    assert meeting.opened_by == "State Secretary Livia Leu"
+    assert "the handover of the official MTCR gavel" in meeting.statement
+    term = chair_of(archive, "2022-montreux")
+    assert (term.countries, [p.name for p in term.people]) == (
+        ["CH"],
+        ["Benno Laggner"],
+    )
+    before = chair_of(archive, "2021-sochi")
+    assert before.countries == ["RU"]
+    assert before.end_plenary == "2022-montreux"
+    assert [p.name for p in before.people] == ["Grigory Mashkov"]
+
+
+def test_the_28th_plenary_crosses_a_month(archive):
+    meeting = plenary(archive, "2014-oslo")
+    assert (meeting.dates.start, meeting.dates.end) == (D(2014, 9, 29), D(2014, 10, 3))
+
+
+def test_the_interlaken_meeting_at_month_precision(archive):
+    meeting = plenary(archive, "1993-interlaken")
+    assert (meeting.number, meeting.country) == (None, "CH")
+    assert meeting.dates.precision == "month"
+    assert (meeting.dates.start, meeting.dates.end) == (D(1993, 11, 1), D(1993, 12, 1))
+    assert chair_of(archive, "1993-interlaken").countries == ["CH"]
+    said = citations(archive, "chairmanship", "1993-switzerland", "countries")
+    assert any("second time that Switzerland chairs" in c.passage for c in said)
+
+
+def test_a_plenary_held_in_a_country_without_a_city(archive):
+    meeting = plenary(archive, "2000-finland")
+    assert (meeting.number, meeting.city, meeting.country) == (15, "", "FI")
+
+
+def test_disagreements_are_kept_and_the_record_follows_the_primary_source(archive):
+    claims = {
+        (c.source, c.claim): c.is_followed
+        for c in citations(archive, "plenary", "2011-buenos-aires", "dates")
+    }
+    assert claims == {
+        ("buenos-aires-2011-statement.txt", "2011-04-11/2011-04-15"): True,
+        ("nti-mtcr-overview.txt", "2011-04-13/2011-04-15"): False,
+        ("nti-mtcr-overview.txt", "2011-03-28/2011-04-01"): False,  # announced
+    }
+    resolutions = {
+        (c.source, c.claim, c.is_followed)
+        for c in citations(archive, "plenary", "2011-buenos-aires", "resolutions")
+    }
+    assert ("nti-mtcr-overview.txt", "1540, 1874, 1992", False) in resolutions
+    assert ("buenos-aires-2011-statement.txt", "1540, 1874, 1929", True) in resolutions
+
+
+def test_what_happened_wins_over_what_was_announced(archive):
+    warsaw = plenary(archive, "2002-warsaw")
+    assert warsaw.dates.claim == "2002-09-24/2002-09-27"
+    claims = {
+        c.claim: c.is_followed
+        for c in citations(archive, "plenary", "2002-warsaw", "dates")
+    }
+    assert claims == {"2002-09-24/2002-09-27": True, "2002-09-23/2002-09-27": False}
+    canberra = {
+        c.claim: c.is_followed
+        for c in citations(archive, "plenary", "2008-canberra", "dates")
+    }
+    assert canberra == {"2008-11-05/2008-11-07": True, "2008-12": False}
+
+
+def test_only_true_disagreements_differ_in_claim(archive):
+    """Consistent evidence (a month, then the days) is no disagreement."""
+    claims = defaultdict(set)
+    for c in archive.citations:
+        claims[(c.model, c.record, c.field)].add(c.claim)
+    disputed = sorted(key for key, values in claims.items() if len(values) > 1)
+    assert disputed == [
+        ("plenary", "2002-warsaw", "dates"),
+        ("plenary", "2008-canberra", "dates"),
+        ("plenary", "2011-buenos-aires", "dates"),
+        ("plenary", "2011-buenos-aires", "resolutions"),
+    ]
+    edinburgh = plenary(archive, "1996-edinburgh")
+    assert edinburgh.dates.claim == "1996-10-07/1996-10-11"
+
+
+def test_next_hosts_as_announced(archive):
+    hosts = {p.slug: p.next_host for p in archive.plenaries if p.next_host}
+    assert hosts["2001-ottawa"] == "PL"
+    assert hosts["2007-athens"] == "AU"
+    assert hosts["2008-canberra"] == "BR"
+    assert hosts["1994-stockholm"] == "DE"
+    assert (
+        "tentatively scheduled for March 28 to April 1, 2011"
+        in plenary(archive, "2009-rio-de-janeiro").next_announcement
+    )
+
+
+def test_joint_and_announced_chairmanships(archive):
+    slugs = [c.slug for c in archive.chairmanships]
+    assert "2015-netherlands-luxembourg" in slugs
+    assert "2017-ireland-iceland" in slugs
+    dutch = chair_of(archive, "2015-rotterdam")
+    assert dutch.countries == ["NL", "LU"]
+    assert [p.name for p in dutch.people] == ["Piet de Klerk"]
+    assert dutch.end_plenary == "2016-busan"
+    irish = chair_of(archive, "2017-dublin")
+    assert "joint MTCR Chairmanship by Ireland and Iceland" in irish.announced
+    assert chair_of(archive, "2009-rio-de-janeiro").end_plenary == "2011-buenos-aires"
+    assert "2009-2010 term" in chair_of(archive, "2009-rio-de-janeiro").announced
+    assert (
+        "Poland will serve as the next MTCR chair"
+        in chair_of(archive, "2002-warsaw").announced
+    )
+
+
+def test_people_of_each_term(archive):
+    people = {
+        c.start_plenary: [p.name for p in c.people] for c in archive.chairmanships
+    }
+    assert people["2004-seoul"] == ["OH Joon"]
+    assert people["2005-madrid"] == ["Manuel Viturro de la Torre"]
+    assert people["2006-copenhagen"] == ["Liselotte Plesner", "Per Fischer"]
+    assert people["2007-athens"] == ["Eleftherios Danellis"]
+    assert people["2008-canberra"] == ["John Quinn"]
+    assert people["2014-oslo"] == ["Roald Næss"]  # chair in February 2015
+    assert plenary(archive, "2006-copenhagen").opened_by.startswith(
+        "H.E. Mr. Per Stig Møller"
+    )
+
+
+def test_a_term_only_implied_by_hosting_cites_the_passage_implying_it(archive):
+    term = chair_of(archive, "2013-rome")
+    assert term.countries == ["IT"]
+    (cited,) = citations(archive, "chairmanship", term.slug, "countries")
+    assert "27th Plenary Meeting in Rome, Italy" in cited.passage
+    assert "no source names the chair otherwise" in term.notes
+
+
+def test_partners_from_when_the_documents_show_it(archive):
+    members = {m.country: m for m in archive.memberships}
+    for code in ["CA", "FR", "DE", "IT", "JP", "GB", "US"]:
+        assert (members[code].since, members[code].founding) == (D(1987, 4, 16), True)
+        assert not members[code].since_is_upper_bound
+    assert sum(m.founding for m in archive.memberships) == 7
+    assert (members["BR"].since, members["BR"].since_precision) == (
+        D(1995, 10, 1),
+        "month",
+    )
+    for code in ["RU", "ZA"]:
+        assert (members[code].since, members[code].since_is_upper_bound) == (
+            D(1995, 10, 10),
+            True,
+        )
+    for code in ["CZ", "PL", "UA"]:
+        assert (members[code].since, members[code].since_is_upper_bound) == (
+            D(1998, 10, 5),
+            True,
+        )
+    assert (members["IN"].since, members["IN"].since_is_upper_bound) == (
+        D(2016, 6, 27),
+        False,
+    )
+    assert members["AU"].since == D(1993, 3, 1)  # hosted Canberra, March 1993
+    assert members["AT"].since == D(2011, 4, 15)  # first listed in 2011
+    assert members["AR"].since == D(2003, 9, 19)  # hosted the 18th plenary
+
+
+def test_each_member_list_is_cited_for_each_partner_it_names(archive):
+    for code in ["AT", "KR", "US"]:
+        sources = {c.source for c in citations(archive, "membership", code)}
+        assert {
+            "buenos-aires-2011-statement.txt",
+            "busan-2016-statement.txt",
+        } <= sources
+    india = {c.source for c in citations(archive, "membership", "IN")}
+    assert "buenos-aires-2011-statement.txt" not in india
+
+
+def test_adherents(archive):
+    adherents = {a.country: a for a in archive.adherences}
+    assert {code: a.kind for code, a in adherents.items()} == {
+        "EE": "formal", "LV": "formal", "KZ": "formal", "IL": "informal",
+        "MK": "informal", "RO": "informal", "SK": "informal", "CN": "pledged",
+        "IN": "pledged",
+    }  # fmt: skip
+    assert (adherents["KZ"].declared, adherents["KZ"].declared_precision) == (
+        D(2017, 10, 1),
+        "month",
+    )
+    assert (adherents["EE"].declared, adherents["EE"].declared_is_upper_bound) == (
+        D(2016, 10, 21),
+        True,
+    )
+    india = adherents["IN"]
+    assert (india.declared, india.ended) == (D(2005, 9, 16), D(2016, 6, 27))
+    assert adherents["IL"].declared is None
+
+
+def test_annex_revisions_from_1991_to_2022(archive):
+    revisions = {r.slug: r for r in archive.annex_revisions}
+    expected = {
+        "annex-1991-11": "", "annex-1993-07": "", "annex-1993": "1993-interlaken",
+        "annex-1995-10": "1995-bonn", "annex-2002-09": "2002-warsaw",
+        "annex-2005-09": "2005-madrid", "annex-2007-11": "2007-athens",
+        "annex-2009-11": "2009-rio-de-janeiro", "annex-2011-04": "2011-buenos-aires",
+        "annex-2011-11-18": "", "annex-2014-10-02": "2014-oslo",
+        "annex-2016-10-20": "2016-busan", "annex-2017-05-18": "",
+        "annex-2017-10-19": "2017-dublin", "annex-2018-05-09": "",
+        "annex-2018-11": "", "annex-2022-10-21": "2022-montreux",
+    }  # fmt: skip
+    assert {slug: r.adopted_at for slug, r in revisions.items()} == expected
+    assert "effective in July 1994" in revisions["annex-1993"].summary
+    assert revisions["annex-2018-11"].meeting == "Technical Experts Meeting"
+
+
+def test_events(archive):
+    kinds = defaultdict(int)
+    for event in archive.events:
+        kinds[event.kind] += 1
+    assert kinds["outreach"] == 6
+    assert kinds["seminar"] == 4
+    pakistan = next(e for e in archive.events if e.slug.startswith("2018-03-29"))
+    assert (pakistan.countries, pakistan.plenary) == (["PK"], "2017-dublin")
+    assert not any("Plenary Meeting in" in e.title for e in archive.events if
+                   e.kind == "development" and e.plenary == "")  # fmt: skip
+
+
+def test_every_citation_quotes_its_document(archive):
+    """Each passage is in its source's text (whitespace normalised), keys unique."""
+    texts = {s.file_name: " ".join(s.text.split()) for s in archive.sources}
+    for citation in archive.citations:
+        assert citation.passage, citation.key
+        assert " ".join(citation.passage.split()) in texts[citation.source], (
+            citation.key
+        )
+    keys = [c.key for c in archive.citations]
+    assert len(keys) == len(set(keys))
+    assert all(re.fullmatch(r"[\w.-]+#[a-z_]+/[^/]+/.+", key) for key in keys)
+
+
+def test_every_fact_has_a_citation(archive):
+    cited = {(c.model, c.record) for c in archive.citations}
+    for meeting in archive.plenaries:
+        assert ("plenary", meeting.slug) in cited
+        fields = {c.field for c in citations(archive, "plenary", meeting.slug)}
+        assert {"dates", "country"} <= fields
+    for model, records in [
+        ("chairmanship", [c.slug for c in archive.chairmanships]),
+        ("membership", [m.country for m in archive.memberships]),
+        ("adherence", [f"{a.country}/{a.kind}" for a in archive.adherences]),
+        ("annex_revision", [r.slug for r in archive.annex_revisions]),
+        ("event", [e.slug for e in archive.events]),
+    ]:
+        for record in records:
+            assert (model, record) in cited, (model, record)
+
+
+def test_sources_link_their_plenary(archive):
+    linked = {s.file_name: s.plenary for s in archive.sources}
+    assert linked == {
+        "buenos-aires-2011-statement.txt": "2011-buenos-aires",
+        "busan-2016-statement.txt": "2016-busan",
+        "montreux-2022-chair-report.txt": "2022-montreux",
+        "nti-mtcr-overview.txt": "",
+        "nz-mtcr-presentation.txt": "",
+    }
