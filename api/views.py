@@ -89,7 +89,7 @@ class ApiListMixin:
                 if page.has_previous()
                 else None,
                 "filters": {
-                    name: value
+                    name: request.GET.get(name)
                     for name, value in getattr(
                         filterset.form, "cleaned_data", {}
                     ).items()
