@@ -38,10 +38,15 @@ def plain_text(markdown_text):
     return SPACES.sub(" ", html.unescape(cleaned)).strip()
 
 
+def without_tags(text):
+    """A document's text with the HTML some sources carry (<sup>th</sup>) removed."""
+    return SPACES.sub(" ", html.unescape(nh3.clean(text, tags=set()))).strip()
+
+
 def paragraphs(text, markdown=True):
     """The text's paragraphs as plain text, empty ones left out."""
     for block in PARAGRAPH_BREAK.split(text or ""):
-        passage = plain_text(block) if markdown else SPACES.sub(" ", block).strip()
+        passage = plain_text(block) if markdown else without_tags(block)
         if passage:
             yield passage
 
