@@ -175,7 +175,7 @@ def _build(groups, year, source):
     month_start = _month(m1) if m1 else month_end
     month_end = month_end or month_start
     end_year = int(y2 or y1 or 0) or year
-    if end_year is None:
+    if not end_year:
         raise DateParseError(f"no year in {source!r} and none given")
     start_year = int(y1) if y1 else end_year
     is_range = bool(d2 or (m1 and m2))
@@ -188,8 +188,8 @@ def _build(groups, year, source):
         end = _make(end_year, month_end, _day(d2), source) if d2 else start
         precision = DAY
     else:
-        start = datetime.date(start_year, month_start, 1)
-        end = datetime.date(end_year, month_end, 1)
+        start = _make(start_year, month_start, 1, source)
+        end = _make(end_year, month_end, 1, source)
         precision = MONTH
     if end < start:
         raise DateParseError(f"range ends before it starts: {source!r}")

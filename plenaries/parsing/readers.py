@@ -212,7 +212,10 @@ def _meeting_dates(text, year):
         return found.range
     match = re.search(r"\bin (\d{4})\b", text)
     if match:
-        return parse_range(match.group(1))
+        try:
+            return parse_range(match.group(1))
+        except DateParseError:
+            return None
     return None
 
 

@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from plenaries.parsing.errors import ParseError
 from plenaries.parsing.overview import parse_overview
@@ -132,3 +134,30 @@ def test_events_with_their_kind_and_countries(overview):
 def test_an_overview_without_developments_is_an_error():
     with pytest.raises(ParseError, match="Developments"):
         parse_overview("Missile Technology Control Regime\n\nNothing else.")
+
+
+OVERVIEW_WORDS = st.sampled_from(
+    ["Developments", "\n\n2011\n\n", "\n\n2012-2010\n\n", "On 5 May,",
+     "On 13-15 April,",
+     "the MTCR held its", "25th", "Plenary Meeting", "in", "Buenos Aires", "Annex",
+     "updated", ".", "Poland will serve as the next MTCR chair and host the 17th "
+     "Plenary Meeting on September 23 – 27, 2002.", "outreach mission to", "Jordan",
+     "Member (35)", "The seven states formally announced the MTCR on 16 April 1987.",
+     "Education Center", "\n\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=300), st.lists(OVERVIEW_WORDS, max_size=40).map(" ".join)
+    )
+)
+def test_any_text_gives_an_overview_or_the_parsers_error(text):
+    """parse_overview never raises anything but ParseError."""
+    try:
+        facts = parse_overview(text)
+    except ParseError:
+        return
+    for report in facts.plenaries:
+        assert report.dates.value.start <= report.dates.value.end
