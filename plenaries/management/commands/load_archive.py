@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
 from mtcr_site.loading import LoadError, load_archive
+from search import index as search_index
 
 
 class Command(BaseCommand):
@@ -37,6 +38,9 @@ class Command(BaseCommand):
                 f"the database refused the load ({str(error).strip()}). "
                 "Nothing was changed."
             ) from error
+        if report.changed:
+            # Search passages are cut from the records: recut them in step.
+            search_index.rebuild()
         for model_report in report.models.values():
             for record in model_report.kept:
                 self.stdout.write(
