@@ -941,8 +941,10 @@ def _merge_events(archive):
                     None,
                 )
             plenary = plenary or _plenary_on(archive, report.date)
-            base = f"{report.date.start.isoformat()}-{names.slugify(report.title)}"
-            base = base[:100].rstrip("-")
+            words = names.slugify(report.title).split("-")
+            while len("-".join(words)) > 60:
+                words.pop()
+            base = f"{report.date.claim.split('/')[0]}-{'-'.join(words)}"
             slug, suffix = base, 2
             while slug in used:
                 slug, suffix = f"{base}-{suffix}", suffix + 1

@@ -340,6 +340,7 @@ _KINDS = [
 ]
 _PLENARY_HINT = re.compile(
     r"(?P<year>\d{4}) (?P<place>[A-Z][\w ]+?) Plenary|"
+    r"(?P<year2>\d{4}) Plenary(?: Meeting)? in (?P<place2>[A-Z][\w ]+?)\b|"
     r"(?P<number>\d+)(?:st|nd|rd|th) (?:MTCR )?Plenary"
 )
 
@@ -353,7 +354,7 @@ def _read_event(item, date, year, facts):
         held_there = re.search(r"\b[Ii]n\s+$", text[: city.start()])
         if held_there and code not in countries:
             countries.append(code)
-    title = readers._summary(plain(item[0]), limit=160)
+    title = readers._summary(plain(item[0]), limit=120).rstrip(".")
     if kind == "outreach":
         target = re.search(r"\b(?:mission|visit|trip)\b", text)
         after = (
@@ -368,7 +369,10 @@ def _read_event(item, date, year, facts):
     if match and match.group("number"):
         hint = ("number", int(match.group("number")))
     elif match:
-        hint = (int(match.group("year")), match.group("place"))
+        hint = (
+            int(match.group("year") or match.group("year2")),
+            match.group("place") or match.group("place2"),
+        )
     passage = item.text
     facts.events.append(
         EventReport(
