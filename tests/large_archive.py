@@ -27,7 +27,15 @@ from tests.factories import (
     RegionFactory,
     ResolutionFactory,
     SourceDocumentFactory,
+    build_archive,
 )
+
+
+@pytest.fixture(name="archive")
+def small_archive(db):
+    """The factories' small archive (tests.factories.build_archive), under the name
+    the page tests use, whatever a folder's conftest calls `archive`."""
+    return build_archive()
 
 
 @pytest.fixture

@@ -8,7 +8,10 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import PlenaryFactory
-from tests.large_archive import no_page_cache  # noqa: F401
+from tests.large_archive import (  # noqa: F401
+    no_page_cache,
+    small_archive,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 

@@ -7,7 +7,12 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import AnnexRevisionFactory
-from tests.large_archive import count_queries, grow_archive, no_page_cache  # noqa: F401
+from tests.large_archive import (  # noqa: F401
+    count_queries,
+    grow_archive,
+    no_page_cache,
+    small_archive,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 

@@ -14,7 +14,12 @@ from tests.factories import (
     CountryFactory,
     MembershipFactory,
 )
-from tests.large_archive import count_queries, grow_archive, no_page_cache  # noqa: F401
+from tests.large_archive import (  # noqa: F401
+    count_queries,
+    grow_archive,
+    no_page_cache,
+    small_archive,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
