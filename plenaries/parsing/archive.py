@@ -576,7 +576,7 @@ def _merge_chairmanships(archive):
             if index is None or not 0 <= index < len(terms):
                 continue
             terms[index]["evidence"].append((source, evidence))
-            if evidence.announcement:
+            if evidence.announcement and evidence.countries:
                 terms[index]["announced"].append(evidence.passage)
     for index, plenary in enumerate(archive.plenaries):
         for source, report in plenary.reports:

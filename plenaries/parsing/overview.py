@@ -267,7 +267,7 @@ def _read_annex_item(item, year, date, facts, last_revision):
             return None
         revision = AnnexEvidence(
             passage=item.text,
-            summary=readers._summary(plain(item[0])),
+            summary=readers.annex_summary(plain(item[0])),
             description=paragraph,
             date=date,
             meeting=meeting,
@@ -289,7 +289,7 @@ def _read_annex_item(item, year, date, facts, last_revision):
             continue
         revision = AnnexEvidence(
             passage=normalize_space(sentence),
-            summary=readers._summary(plain(sentence)),
+            summary=readers.annex_summary(plain(sentence)),
             description=paragraph,
             date=own,
             meeting=meeting,

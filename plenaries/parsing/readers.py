@@ -127,9 +127,17 @@ def read_people(phrase, role, passage):
 # --- the meeting itself ---------------------------------------------------------
 
 
+_OTHER_MEETING = re.compile(r"(?i)\b(?:last|previous|next|following) Plenary\b")
+
+
 def is_meeting_sentence(sentence):
+    """Whether a sentence may say where and when its own meeting was held."""
     text = plain(sentence)
-    return bool(re.search(r"(?i)\bplenary\b", text) and _HELD.search(text))
+    return bool(
+        re.search(r"(?i)\bplenary\b", text)
+        and _HELD.search(text)
+        and not _OTHER_MEETING.search(text)
+    )
 
 
 def read_place(text):
@@ -635,7 +643,7 @@ def read_annex(sentence, report, facts, description=""):
     )
     evidence = AnnexEvidence(
         passage=quote(sentence),
-        summary=_summary(text),
+        summary=annex_summary(text),
         description=description or text,
         plenary=report,
         weekday=weekday.group(1) if weekday else "",
@@ -652,6 +660,27 @@ def _summary(text, limit=300):
         text = re.sub(r"^,?\s*", "", text[found[0].end :])
     text = text[0].upper() + text[1:] if text else text
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def annex_summary(text):
+    """The sentence from the clause that states the revision on, as a line.
+
+    "They expressed their appreciation for ... in particular the decision adopted
+    on amendments to the ... Annex." gives "The decision adopted on amendments ...".
+    """
+    starts, depth = [0], 0
+    for match in re.finditer(
+        r"[()]|\s+in particular\s+|;\s+|,\s+and\s+(?=[a-z])", text
+    ):
+        if match.group() in "()":
+            depth += 1 if match.group() == "(" else -1
+        elif depth == 0:
+            starts.append(match.end())
+    bounds = [*starts[1:], len(text)]
+    for start, end in zip(starts, bounds, strict=True):
+        if is_annex_revision(text[start:end]):
+            return _summary(text[start:].strip())
+    return _summary(text)
 
 
 def day_range(day):
