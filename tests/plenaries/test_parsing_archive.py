@@ -340,3 +340,39 @@ def test_sources_link_their_plenary(archive):
         "nti-mtcr-overview.txt": "",
         "nz-mtcr-presentation.txt": "",
     }
+
+
+def test_statements_of_years_the_sources_lack_extend_the_archive(tmp_path):
+    """Two golden statements (one co-chaired, one dated across a year) added to the
+    catalogue give two more plenaries, each with its chair term, after Montreux."""
+    import shutil
+
+    from django.conf import settings
+
+    from plenaries.parsing.archive import build_archive
+
+    from .conftest import GOLDEN
+
+    sources = tmp_path / "sources"
+    shutil.copytree(settings.SOURCES_DIR, sources)
+    entries = []
+    for name, title in [
+        ("lisbon-statement-year-in-title", "Public Statement, Lisbon, 4 October 2024"),
+        ("wellington-statement-us-style", "Public Statement, Wellington"),
+    ]:
+        shutil.copy(GOLDEN / f"{name}.txt", sources)
+        entries.append(
+            f'\n[[document]]\nfile = "{name}.txt"\ntitle = "{title}"\n'
+            'kind = "statement"\n'
+        )
+    with (sources / "catalogue.toml").open("a", encoding="utf-8") as catalogue:
+        catalogue.write("".join(entries))
+    extended = build_archive(sources)
+    assert len(extended.plenaries) == 30
+    lisbon, wellington = extended.plenaries[-2:]
+    assert (lisbon.slug, lisbon.number, lisbon.country) == ("2024-lisbon", 36, "PT")
+    assert wellington.dates.claim == "2025-12-29/2026-01-02"
+    joint = chair_of(extended, "2024-lisbon")
+    assert (joint.slug, joint.countries) == ("2024-portugal-netherlands", ["PT", "NL"])
+    assert [p.name for p in joint.people] == ["Ana Exemplo", "Jan Voorbeeld"]
+    assert chair_of(extended, "2022-montreux").end_plenary == "2024-lisbon"
