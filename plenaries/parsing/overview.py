@@ -354,7 +354,7 @@ def _read_event(item, date, year, facts):
         held_there = re.search(r"\b[Ii]n\s+$", text[: city.start()])
         if held_there and code not in countries:
             countries.append(code)
-    title = readers._summary(plain(item[0]), limit=120).rstrip(".")
+    title = readers.summarize(plain(item[0]), limit=120).rstrip(".")
     if kind == "outreach":
         target = re.search(r"\b(?:mission|visit|trip)\b", text)
         after = (
