@@ -3,18 +3,16 @@
 import django_filters
 from django.db.models import Q
 
-from mtcr_site.listing import ForgivingFilterSet
+from mtcr_site.listing import ForgivingFilterSet, YearFilter
 
 from .models import AnnexRevision
 
 
 class AnnexRevisionFilter(ForgivingFilterSet):
-    year_from = django_filters.NumberFilter(
+    year_from = YearFilter(
         label="From year", field_name="date", lookup_expr="year__gte"
     )
-    year_to = django_filters.NumberFilter(
-        label="To year", field_name="date", lookup_expr="year__lte"
-    )
+    year_to = YearFilter(label="To year", field_name="date", lookup_expr="year__lte")
     q = django_filters.CharFilter(label="Text", method="filter_text", max_length=200)
 
     class Meta:

@@ -4,7 +4,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
-from mtcr_site.listing import ForgivingFilterSet
+from mtcr_site.listing import ForgivingFilterSet, YearFilter
 
 from .models import Adherence, Membership
 
@@ -23,10 +23,10 @@ class MembershipFilter(ForgivingFilterSet):
             choices=[("", "All partners"), ("true", "Founding"), ("false", "Later")]
         ),
     )
-    year_from = django_filters.NumberFilter(
+    year_from = YearFilter(
         label="Joined from year", field_name="since", lookup_expr="year__gte"
     )
-    year_to = django_filters.NumberFilter(
+    year_to = YearFilter(
         label="Joined to year", field_name="since", lookup_expr="year__lte"
     )
     q = django_filters.CharFilter(label="Country", method="filter_text", max_length=200)

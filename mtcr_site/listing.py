@@ -6,6 +6,7 @@ rather than answering with an error or an empty page.
 """
 
 import django_filters
+from django import forms
 from django.core.paginator import Paginator
 
 
@@ -53,3 +54,19 @@ class ClampedPaginationMixin:
             number = 1
         page = paginator.page(min(max(number, 1), paginator.num_pages))
         return paginator, page, page.object_list, page.has_other_pages()
+
+
+class WholeNumberFilter(django_filters.NumberFilter):
+    """A whole number within bounds, so no lookup ever sees year 0 or 10**30."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, min_value=1, max_value=2**31 - 1, **kwargs):
+        super().__init__(*args, min_value=min_value, max_value=max_value, **kwargs)
+
+
+class YearFilter(WholeNumberFilter):
+    """A year the archive could hold: four digits, and not before the regime."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, min_value=1900, max_value=2200, **kwargs)

@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import Q
 
 from members.models import Country
-from mtcr_site.listing import ForgivingFilterSet
+from mtcr_site.listing import ForgivingFilterSet, WholeNumberFilter, YearFilter
 
 from .models import Chairmanship, Plenary, SourceDocument
 
@@ -20,10 +20,10 @@ def text_query(value, *fields):
 
 
 class PlenaryFilter(ForgivingFilterSet):
-    year_from = django_filters.NumberFilter(
+    year_from = YearFilter(
         label="From year", field_name="start_date", lookup_expr="year__gte"
     )
-    year_to = django_filters.NumberFilter(
+    year_to = YearFilter(
         label="To year", field_name="start_date", lookup_expr="year__lte"
     )
     country = django_filters.ModelChoiceFilter(
@@ -50,7 +50,7 @@ class PlenaryFilter(ForgivingFilterSet):
             choices=[("", "Either"), ("true", "With a statement"), ("false", "Without")]
         ),
     )
-    resolution = django_filters.NumberFilter(
+    resolution = WholeNumberFilter(
         label="UNSC resolution cited",
         field_name="resolutions__number",
         lookup_expr="exact",
@@ -94,12 +94,12 @@ class ChairmanshipFilter(ForgivingFilterSet):
         queryset=Country.objects.filter(chairmanships__isnull=False).distinct(),
         empty_label="Any country",
     )
-    year_from = django_filters.NumberFilter(
+    year_from = YearFilter(
         label="From year",
         field_name="start_plenary__start_date",
         lookup_expr="year__gte",
     )
-    year_to = django_filters.NumberFilter(
+    year_to = YearFilter(
         label="To year", field_name="start_plenary__start_date", lookup_expr="year__lte"
     )
     q = django_filters.CharFilter(label="Name", method="filter_text", max_length=200)
