@@ -6,7 +6,7 @@ opener, the outgoing and new chairs, and what the Plenary adopted ("on Friday").
 
 from . import names
 from .facts import Fact
-from .statement import read_statement
+from .statement import country_fallback, read_statement
 from .text import lines_as_paragraphs
 
 
@@ -23,6 +23,8 @@ def parse_chair_report(text, *, slug, title="", published=None):
     place = slug.split("-", 1)[1] if "-" in slug else ""
     known = names.city_country(place.replace("-", " "))
     if known and report.city is None:
+        # The catalogue, not the text, places the meeting: nothing to quote.
         report.city = Fact(known[0], "")
         report.country = report.country or Fact(known[1], "")
+    country_fallback(report, facts)
     return facts

@@ -31,6 +31,7 @@ def parse_statement(text, *, title="", published=None, slug=""):
 
 
 def read_statement(blocks, *, title="", published=None, slug="", required=True):
+    """The facts of a statement's paragraphs; `required` checks a meeting was read."""
     headings = [b for b in blocks if b.lstrip().startswith("#")]
     body = [b for b in blocks if not b.lstrip().startswith("#")]
     year = _year_hint(headings, title, published, slug)
@@ -54,7 +55,8 @@ def read_statement(blocks, *, title="", published=None, slug="", required=True):
         readers.read_new_members(sentence, report, facts)
         readers.read_adherence(sentence, report, facts)
         readers.read_annex(sentence, report, facts)
-    _country_fallback(report, facts)
+    if required:
+        country_fallback(report, facts)
     report.statement = to_markdown(body)
     report.passages = all_sentences
     if report.dates and not report.year:
@@ -101,7 +103,7 @@ def _read_heading(heading, report):
         return
 
 
-def _country_fallback(report, facts):
+def country_fallback(report, facts):
     """A host country from the chair's ("incoming MTCR Chair (Argentina)")."""
     if report.country is not None:
         return

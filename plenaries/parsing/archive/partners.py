@@ -42,9 +42,10 @@ def _member_claims(archive):
                     evidence.founding,
                 )
             )
+    # Hosting a plenary shows the host a partner by its first day.
     for plenary in archive.plenaries:
         for source, report in plenary.reports:
-            if report.country and not report.is_mention:
+            if report.country and report.country.passage and not report.is_mention:
                 claims.append(
                     (
                         plenary.country,
