@@ -40,6 +40,7 @@ $(VENV)/.installed: pyproject.toml
 
 run: install .secret_key
 	$(WITH_KEY) $(BIN)/python manage.py migrate --noinput
+	@ls fixtures/*.json >/dev/null 2>&1 || $(MAKE) --no-print-directory fixtures
 	$(WITH_KEY) $(BIN)/python manage.py load_archive
 	$(WITH_KEY) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "Serving the archive on http://127.0.0.1:$(PORT)/ (staff: /admin/)"

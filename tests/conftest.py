@@ -64,9 +64,15 @@ def pytest_terminal_summary(terminalreporter):
 
 
 @pytest.fixture
-def archive(db):
+def small_archive(db):
     """A small archive touching every model: see tests.factories.build_archive."""
     return build_archive()
+
+
+@pytest.fixture
+def archive(small_archive):
+    """The same small archive (a folder's conftest may mean another archive)."""
+    return small_archive
 
 
 def admin_form_data(response):

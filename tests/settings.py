@@ -11,3 +11,7 @@ import os
 os.environ.setdefault("DJANGO_DEBUG", "1")
 
 from mtcr_site.settings import *  # noqa: E402,F403
+
+# The test client never asks for static files (the browser tests run their own
+# server): do not look for a collected STATIC_ROOT the test run has no need of.
+WHITENOISE_AUTOREFRESH = True

@@ -12,8 +12,8 @@ from tests.factories import CitationFactory, add_records
 pytestmark = pytest.mark.django_db
 
 
-def test_each_annex_admin_page_loads_for_staff(admin_client, archive):
-    revision = archive["annex_revision"]
+def test_each_annex_admin_page_loads_for_staff(admin_client, small_archive):
+    revision = small_archive["annex_revision"]
     for url in [
         reverse("admin:annex_annexrevision_changelist"),
         reverse("admin:annex_annexrevision_add"),
@@ -24,9 +24,9 @@ def test_each_annex_admin_page_loads_for_staff(admin_client, archive):
 
 
 def test_each_annex_admin_page_sends_an_anonymous_visitor_to_the_login_page(
-    client, archive
+    client, small_archive
 ):
-    revision = archive["annex_revision"]
+    revision = small_archive["annex_revision"]
     for url in [
         reverse("admin:annex_annexrevision_changelist"),
         reverse("admin:annex_annexrevision_add"),
@@ -38,7 +38,7 @@ def test_each_annex_admin_page_sends_an_anonymous_visitor_to_the_login_page(
 
 
 def test_the_revision_list_runs_the_same_number_of_queries_for_more_revisions(
-    admin_client, archive
+    admin_client, small_archive
 ):
     url = reverse("admin:annex_annexrevision_changelist")
     admin_client.get(url)
@@ -52,7 +52,7 @@ def test_the_revision_list_runs_the_same_number_of_queries_for_more_revisions(
 
 
 def test_a_revision_added_in_admin_with_a_citation_is_saved_and_cited(
-    admin_client, archive
+    admin_client, small_archive
 ):
     add_url = reverse("admin:annex_annexrevision_add")
     data = admin_form_data(admin_client.get(add_url))
@@ -65,7 +65,7 @@ def test_a_revision_added_in_admin_with_a_citation_is_saved_and_cited(
         meeting="Technical Experts Meeting",
         **{
             "citations-TOTAL_FORMS": "1",
-            "citations-0-source": str(archive["source"].pk),
+            "citations-0-source": str(small_archive["source"].pk),
             "citations-0-passage": "The Partners adopted changes to the Annex",
             "citations-0-field": "",
             "citations-0-claim": "",
@@ -76,18 +76,23 @@ def test_a_revision_added_in_admin_with_a_citation_is_saved_and_cited(
     assert response.status_code == 302, response.context["errors"]
     revision = AnnexRevision.objects.get(slug="2022-10-annex")
     assert revision.date_display == "October 2022"
-    assert revision.citations.get().source == archive["source"]
+    assert revision.citations.get().source == small_archive["source"]
     assert revision.history.count() == 1
 
 
-def test_the_revision_change_page_shows_disagreeing_sources(admin_client, archive):
-    revision = archive["annex_revision"]
+def test_the_revision_change_page_shows_disagreeing_sources(
+    admin_client, small_archive
+):
+    revision = small_archive["annex_revision"]
     CitationFactory(
-        annex_revision=revision, source=archive["source"], field="date", claim="2016"
+        annex_revision=revision,
+        source=small_archive["source"],
+        field="date",
+        claim="2016",
     )
     CitationFactory(
         annex_revision=revision,
-        source=archive["source"],
+        source=small_archive["source"],
         field="date",
         claim="2017",
         is_followed=False,

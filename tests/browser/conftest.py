@@ -6,6 +6,8 @@ Fixtures (the contract browser tests are written against):
   `<name>_browser` when DATABASE_URL points at PostgreSQL) migrated and loaded with
   `load_archive`, served by gunicorn with DEBUG off on a free loopback port. It is
   the base URL, e.g. "http://127.0.0.1:40123" (no trailing slash).
+- `staff_credentials` (session): {"username": ..., "password": ...} of a superuser
+  that `live_archive` creates, to sign in at /admin/login/.
 - `page`: a Playwright page (sync API) in a fresh browser context, 1280x800.
 - `screenshot`: `screenshot(page, name)` saves `<name>.png` of the full page into
   artifacts/screenshots/<UTC time of the run>/ and returns its path; the folder is
@@ -46,6 +48,7 @@ SCREENSHOTS = BASE_DIR / "artifacts" / "screenshots"
 STARTUP_SECONDS = 60
 
 _screenshot_folder = []
+STAFF = {"username": "browser-staff", "password": secrets.token_urlsafe(16)}
 
 
 def free_port():
@@ -144,6 +147,15 @@ def live_archive(tmp_path_factory):
     environment = server_environment(database_url, folder / "static")
     manage(environment, "migrate", "--noinput")
     manage(environment, "load_archive")
+    manage(
+        {**environment, "DJANGO_SUPERUSER_PASSWORD": STAFF["password"]},
+        "createsuperuser",
+        "--noinput",
+        "--username",
+        STAFF["username"],
+        "--email",
+        "staff@example.org",
+    )
     manage(environment, "collectstatic", "--noinput", "--verbosity", "0")
 
     port = free_port()
@@ -180,6 +192,12 @@ def live_archive(tmp_path_factory):
             process.wait()
         if postgres:
             drop_postgres_database(*postgres)
+
+
+@pytest.fixture(scope="session")
+def staff_credentials(live_archive):
+    """The username and password of the superuser live_archive made."""
+    return dict(STAFF)
 
 
 @pytest.fixture(scope="package")

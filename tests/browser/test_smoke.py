@@ -29,3 +29,23 @@ def test_an_anonymous_visitor_to_the_admin_is_sent_to_the_login_page(
 ):
     page.goto(f"{live_archive}/admin/plenaries/plenary/")
     assert page.url.startswith(f"{live_archive}/admin/login/")
+
+
+def test_staff_sign_in_and_reach_the_plenaries_in_the_admin(
+    live_archive, staff_credentials, page, screenshot
+):
+    page.goto(f"{live_archive}/admin/login/")
+    page.fill("input[name=username]", staff_credentials["username"])
+    page.fill("input[name=password]", staff_credentials["password"])
+    page.click("input[type=submit]")
+    assert page.url == f"{live_archive}/admin/"
+    assert page.locator("h1").inner_text() == "The record"
+    page.get_by_role("link", name="Plenaries").first.click()
+    assert page.url == f"{live_archive}/admin/plenaries/plenary/"
+    rows = page.locator("#result_list tbody tr")
+    assert rows.count() > 0
+    screenshot(page, "admin-plenaries")
+    rows.first.locator("th a").click()
+    assert "/change/" in page.url
+    assert page.get_by_text("What the sources say").is_visible()
+    screenshot(page, "admin-plenary-change")

@@ -32,7 +32,7 @@ def test_every_members_model_is_in_the_admin():
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda model: model.__name__)
-def test_each_admin_page_loads_for_staff(admin_client, archive, model):
+def test_each_admin_page_loads_for_staff(admin_client, small_archive, model):
     obj = model.objects.first()
     for url in [
         admin_url(model, "changelist"),
@@ -45,7 +45,7 @@ def test_each_admin_page_loads_for_staff(admin_client, archive, model):
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda model: model.__name__)
 def test_each_admin_page_sends_an_anonymous_visitor_to_the_login_page(
-    client, archive, model
+    client, small_archive, model
 ):
     obj = model.objects.first()
     for url in [
@@ -60,7 +60,7 @@ def test_each_admin_page_sends_an_anonymous_visitor_to_the_login_page(
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda model: model.__name__)
 def test_a_list_page_runs_the_same_number_of_queries_for_more_records(
-    admin_client, archive, model
+    admin_client, small_archive, model
 ):
     url = admin_url(model, "changelist")
     admin_client.get(url)
@@ -74,7 +74,7 @@ def test_a_list_page_runs_the_same_number_of_queries_for_more_records(
 
 
 def test_the_country_list_shows_partnership_as_precisely_as_known(
-    admin_client, archive
+    admin_client, small_archive
 ):
     response = admin_client.get(admin_url(Country, "changelist"))
     page = response.content.decode()
@@ -84,9 +84,9 @@ def test_the_country_list_shows_partnership_as_precisely_as_known(
 
 
 def test_an_edit_to_a_membership_is_kept_in_history_and_can_be_reverted(
-    admin_client, archive
+    admin_client, small_archive
 ):
-    membership = archive["membership"]
+    membership = small_archive["membership"]
     change_url = admin_url(Membership, "change", membership.pk)
     data = admin_form_data(admin_client.get(change_url))
     data["since_precision"] = "year"

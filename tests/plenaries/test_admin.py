@@ -36,7 +36,7 @@ def test_every_plenaries_model_is_in_the_admin():
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda model: model.__name__)
-def test_each_admin_page_loads_for_staff(admin_client, archive, model):
+def test_each_admin_page_loads_for_staff(admin_client, small_archive, model):
     """The list, the add form, a change form and its history all answer 200."""
     obj = model.objects.first()
     assert obj is not None, "build_archive() makes a record of every model"
@@ -51,7 +51,7 @@ def test_each_admin_page_loads_for_staff(admin_client, archive, model):
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda model: model.__name__)
 def test_each_admin_page_sends_an_anonymous_visitor_to_the_login_page(
-    client, django_user_model, archive, model
+    client, django_user_model, small_archive, model
 ):
     obj = model.objects.first()
     for url in [
@@ -72,7 +72,7 @@ def test_each_admin_page_sends_an_anonymous_visitor_to_the_login_page(
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda model: model.__name__)
 def test_a_list_page_runs_the_same_number_of_queries_for_more_records(
-    admin_client, archive, model
+    admin_client, small_archive, model
 ):
     url = admin_url(model, "changelist")
     admin_client.get(url)  # warm the content-type and session caches
@@ -86,9 +86,9 @@ def test_a_list_page_runs_the_same_number_of_queries_for_more_records(
 
 
 def test_an_admin_edit_is_kept_in_history_and_reverting_restores_the_old_value(
-    admin_client, admin_user, archive
+    admin_client, admin_user, small_archive
 ):
-    plenary = archive["plenary"]
+    plenary = small_archive["plenary"]
     change_url = admin_url(Plenary, "change", plenary.pk)
     data = admin_form_data(admin_client.get(change_url))
     assert data["city"] == "Busan"
@@ -118,14 +118,14 @@ def test_an_admin_edit_is_kept_in_history_and_reverting_restores_the_old_value(
     assert sorted(r.number for r in plenary.resolutions.all()) == [2270, 2321]
 
 
-def test_a_citation_added_inline_supports_the_plenary(admin_client, archive):
-    plenary = archive["plenary"]
+def test_a_citation_added_inline_supports_the_plenary(admin_client, small_archive):
+    plenary = small_archive["plenary"]
     change_url = admin_url(Plenary, "change", plenary.pk)
     data = admin_form_data(admin_client.get(change_url))
     prefix = "citations"
     total = int(data[f"{prefix}-TOTAL_FORMS"])
     data[f"{prefix}-TOTAL_FORMS"] = str(total + 1)
-    data[f"{prefix}-{total}-source"] = str(archive["source"].pk)
+    data[f"{prefix}-{total}-source"] = str(small_archive["source"].pk)
     data[f"{prefix}-{total}-passage"] = "The 30th Plenary Meeting of the MTCR"
     data[f"{prefix}-{total}-field"] = "number"
     data[f"{prefix}-{total}-claim"] = "30"
@@ -137,7 +137,7 @@ def test_a_citation_added_inline_supports_the_plenary(admin_client, archive):
     assert added.key  # a generated natural key, so that it can go into fixtures
 
 
-def test_the_plenary_list_flags_sources_that_disagree(admin_client, archive):
+def test_the_plenary_list_flags_sources_that_disagree(admin_client, small_archive):
     response = admin_client.get(admin_url(Plenary, "changelist"))
     rows = {row.slug: row for row in response.context["cl"].result_list}
     assert rows["2016-busan"].sources_disagree is True
@@ -153,8 +153,8 @@ def test_the_plenary_list_flags_sources_that_disagree(admin_client, archive):
     ]
 
 
-def test_the_change_page_shows_what_each_source_claims(admin_client, archive):
-    plenary = archive["plenary"]
+def test_the_change_page_shows_what_each_source_claims(admin_client, small_archive):
+    plenary = small_archive["plenary"]
     page = admin_client.get(admin_url(Plenary, "change", plenary.pk)).content.decode()
     assert "Sources disagree on dates" in page
     claims = page[page.index("Sources disagree on dates") :]
@@ -162,8 +162,8 @@ def test_the_change_page_shows_what_each_source_claims(admin_client, archive):
     assert "MTCR: overview and developments: “October 2016”</li>" in claims
 
 
-def test_citations_with_the_same_claim_do_not_disagree(admin_client, archive):
-    plenary = archive["plenary"]
+def test_citations_with_the_same_claim_do_not_disagree(admin_client, small_archive):
+    plenary = small_archive["plenary"]
     plenary.citations.filter(claim="October 2016").update(claim="17-21 October 2016")
     response = admin_client.get(admin_url(Plenary, "changelist"))
     rows = {row.slug: row for row in response.context["cl"].result_list}
@@ -173,7 +173,9 @@ def test_citations_with_the_same_claim_do_not_disagree(admin_client, archive):
     assert "The sources agree." in page
 
 
-def test_the_citation_list_marks_each_contradicted_citation(admin_client, archive):
+def test_the_citation_list_marks_each_contradicted_citation(
+    admin_client, small_archive
+):
     response = admin_client.get(admin_url(Citation, "changelist"))
     contradicted = {
         citation.key
@@ -183,7 +185,7 @@ def test_the_citation_list_marks_each_contradicted_citation(admin_client, archiv
     assert contradicted == {"busan-dates-statement", "busan-dates-overview"}
 
 
-def test_staff_find_a_country_by_another_spelling(admin_client, archive):
+def test_staff_find_a_country_by_another_spelling(admin_client, small_archive):
     response = admin_client.get(
         reverse("admin:members_country_changelist"), {"q": "North Korea"}
     )
