@@ -7,10 +7,12 @@ that, every record with the relations and citations the pages show.
 """
 
 import datetime
+import io
 import itertools
 import string
 
 import pytest
+from django.core.management import call_command
 from django.test.utils import CaptureQueriesContext
 
 from members.models import Adherence, Country
@@ -36,6 +38,12 @@ def small_archive(db):
     """The factories' small archive (tests.factories.build_archive), under the name
     the page tests use, whatever a folder's conftest calls `archive`."""
     return build_archive()
+
+
+@pytest.fixture
+def real_archive(db):
+    """The real archive: fixtures/ (built from sources/) loaded by load_archive."""
+    call_command("load_archive", stdout=io.StringIO())
 
 
 @pytest.fixture

@@ -5,10 +5,17 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from members.models import Membership
 from mtcr_site.charts import overview_svg, partner_counts
 from mtcr_site.timeline import Kind, build_timeline, jump_bar
+from plenaries.models import Plenary
 from tests.factories import EventFactory, PlenaryFactory
-from tests.large_archive import count_queries, grow_archive, no_page_cache  # noqa: F401
+from tests.large_archive import (  # noqa: F401
+    count_queries,
+    grow_archive,
+    no_page_cache,
+    real_archive,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
@@ -193,3 +200,30 @@ def test_events_without_a_page_are_not_links(client, archive):
     PlenaryFactory()
     html = client.get(HOME).content.decode()
     assert '<p class="entry-title">A seminar</p>' in html
+
+
+@pytest.mark.usefixtures("real_archive")
+def test_the_real_timeline_opens_with_the_founding_partners_and_holds_every_plenary(
+    client,
+):
+    response = client.get(HOME)
+    entries = response.context["entries"]
+    first_year, first_entries = response.context["years"][0]
+    assert first_year == 1987
+    assert {e.title for e in first_entries} == {
+        f"{m.country.name}: founding partner"
+        for m in Membership.objects.filter(founding=True)
+    }
+    plenaries = {e.anchor for e in entries if e.kind == Kind.PLENARY}
+    assert plenaries == {
+        f"plenary-{slug}" for slug in Plenary.objects.values_list("slug", flat=True)
+    }
+    html = response.content.decode()
+    assert "October 1994" in html and "1 October 1994" not in html
+
+
+@pytest.mark.usefixtures("real_archive")
+def test_the_real_overview_chart_rises_to_the_number_of_partners(client):
+    html = client.get(HOME).content.decode()
+    assert f"rising to {Membership.objects.count()}." in html
+    assert html.count('<circle class="plenary"') == Plenary.objects.count()

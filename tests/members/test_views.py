@@ -8,6 +8,7 @@ import json
 import pytest
 from django.urls import reverse
 
+from members.models import Adherence, Country
 from tests.factories import (
     AdherenceFactory,
     CitationFactory,
@@ -18,6 +19,7 @@ from tests.large_archive import (  # noqa: F401
     count_queries,
     grow_archive,
     no_page_cache,
+    real_archive,
     small_archive,
 )
 
@@ -181,3 +183,46 @@ def test_each_page_runs_the_same_queries_on_an_archive_ten_times_larger(
         with django_assert_max_num_queries(small[url]):
             assert client.get(url).status_code == 200
     assert max(small.values()) <= 15
+
+
+@pytest.mark.usefixtures("real_archive")
+def test_real_partners_on_two_dates_of_the_record(client):
+    """34 partners at the Buenos Aires plenary of April 2011; 35 with India at Busan."""
+    april_2011 = client.get(MEMBERS, {"on": "2011-04-15"})
+    assert april_2011.context["page_obj"].paginator.count == 34
+    assert "India" not in partner_names(april_2011)
+    assert "India" in [a.country.name for a in april_2011.context["adherents_on"]]
+    october_2016 = client.get(MEMBERS, {"on": "2016-10-21"})
+    assert october_2016.context["page_obj"].paginator.count == 35
+    assert "India" in partner_names(october_2016)
+
+
+@pytest.mark.usefixtures("real_archive")
+def test_real_founding_partners_are_the_seven_of_april_1987(client):
+    response = client.get(MEMBERS, {"founding": "true"})
+    assert sorted(partner_names(response)) == [
+        "Canada", "France", "Germany", "Italy", "Japan", "United Kingdom",
+        "United States",
+    ]  # fmt: skip
+    html = response.content.decode()
+    assert html.count("since 16 April 1987") == 7
+
+
+@pytest.mark.usefixtures("real_archive")
+def test_every_real_country_page_answers_and_india_shows_its_history(client):
+    for country in Country.objects.all():
+        assert client.get(country.get_absolute_url()).status_code == 200, country
+    html = client.get("/members/india/").content.decode()
+    assert "A partner since 27 June 2016." in html
+    hosted_or_named = html.split("Plenary texts that name India", 1)[1]
+    assert "30th plenary, Busan 2016" in hosted_or_named
+
+
+@pytest.mark.usefixtures("real_archive")
+def test_real_adherents_page_lists_each_kind_the_archive_holds(client):
+    response = client.get(ADHERENTS)
+    html = response.content.decode()
+    kinds = set(Adherence.objects.values_list("kind", flat=True))
+    for kind in kinds:
+        assert Adherence.Kind(kind).label in html
+    assert response.context["page_obj"].paginator.count == Adherence.objects.count()

@@ -4,7 +4,9 @@ import json
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
+from plenaries.models import Plenary, SourceDocument
 from tests.factories import (
     ChairmanshipFactory,
     ChairPersonFactory,
@@ -14,6 +16,7 @@ from tests.large_archive import (  # noqa: F401
     count_queries,
     grow_archive,
     no_page_cache,
+    real_archive,
     small_archive,
 )
 
@@ -280,3 +283,64 @@ def test_each_page_runs_the_same_queries_on_an_archive_ten_times_larger(
         with django_assert_max_num_queries(small[url]):
             assert client.get(url).status_code == 200
     assert max(small.values()) <= 20
+
+
+def test_year_zero_or_past_9999_is_ignored_not_an_error(client, archive):
+    for year in ("0", "99999", "1e9", "2016.5"):
+        response = client.get(LIST, {"year_from": year})
+        assert response.status_code == 200
+        assert len(listed_slugs(response)) == 2
+
+
+@pytest.mark.usefixtures("real_archive")
+def test_every_page_of_the_real_archive_answers(client):
+    urls = [LIST, reverse("plenaries:chairs"), reverse("plenaries:source-list")]
+    urls += [p.get_absolute_url() for p in Plenary.objects.all()]
+    urls += [s.get_absolute_url() for s in SourceDocument.objects.all()]
+    assert len(urls) > 30
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.usefixtures("real_archive")
+def test_the_real_busan_statement_is_rendered_without_raw_html(client):
+    response = client.get("/plenaries/2016-busan/")
+    html = response.content.decode()
+    statement = html.split('<div class="statement">', 1)[1].split("</div>", 1)[0]
+    assert "MTCR Partners warmly welcomed India as a new member" in statement
+    assert "&lt;" not in statement and "<script" not in statement
+    assert statement.strip().startswith("<p>")
+
+
+@pytest.mark.usefixtures("real_archive")
+def test_real_dates_known_to_the_month_are_not_given_a_day(client):
+    stockholm = Plenary.objects.get(slug="1994-stockholm")
+    assert stockholm.date_precision == "month"
+    html = client.get(stockholm.get_absolute_url()).content.decode()
+    assert '<dd><time datetime="1994-10-01">October 1994</time>' in html
+    assert "1 October 1994" not in html
+
+
+@pytest.mark.usefixtures("real_archive")
+def test_real_disagreements_show_both_claims(client):
+    plenaries = Plenary.objects.filter(citations__is_followed=False).distinct()
+    assert plenaries.exists()
+    for plenary in plenaries:
+        html = client.get(plenary.get_absolute_url()).content.decode()
+        assert "Where the sources disagree" in html
+        section = html.split("Where the sources disagree", 1)[1]
+        for citation in plenary.citations.filter(is_followed=False):
+            followed = plenary.citations.filter(field=citation.field, is_followed=True)
+            for claim in [citation.claim, *followed.values_list("claim", flat=True)]:
+                assert escape(claim) in section, (plenary.slug, claim)
+
+
+@pytest.mark.usefixtures("real_archive")
+def test_real_plenary_filters_find_the_meetings_that_cite_a_resolution(client):
+    response = client.get(LIST, {"resolution": 1540})
+    slugs = listed_slugs(response)
+    assert "2016-busan" in slugs
+    assert all(
+        Plenary.objects.get(slug=slug).resolutions.filter(number=1540).exists()
+        for slug in slugs
+    )
