@@ -45,15 +45,16 @@ def year_strip_svg(phrase, by_year, first_year, last_year, link=None):
     for index, year in enumerate(years):
         x = LEFT + index * (CELL + GAP)
         count = by_year.get(year, 0)
+        shade = level(count, peak)
         uses = "no use" if not count else f"{count} use{'s' if count > 1 else ''}"
         cell = (
-            f'<rect class="cell level-{level(count, peak)}" x="{x}" y="{TOP}" '
+            f'<rect class="cell level-{shade}" x="{x}" y="{TOP}" '
             f'width="{CELL}" height="{CELL}"><title>{year}: {uses}</title></rect>'
         )
         if count:
             cell += (
-                f'<text class="count" x="{x + CELL / 2}" y="{TOP + CELL / 2 + 4}" '
-                f'text-anchor="middle">{count}</text>'
+                f'<text class="count on-level-{shade}" x="{x + CELL / 2}" '
+                f'y="{TOP + CELL / 2 + 4}" text-anchor="middle">{count}</text>'
             )
             if link:
                 cell = f'<a href="{escape(link(year))}">{cell}</a>'

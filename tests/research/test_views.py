@@ -143,7 +143,7 @@ def test_on_form_redirects_to_the_day(client, records):
 
 
 def test_numbered_statement_tag(research_installed, records):
-    """The tag renders numbered, anchored, citable paragraphs and the tools' links."""
+    """The tag renders numbered, anchored, citable paragraphs."""
     plenary = Plenary.objects.get(slug="2016-busan")
     html = Template("{% load statements %}{% numbered_statement plenary %}").render(
         Context({"plenary": plenary})
@@ -151,8 +151,20 @@ def test_numbered_statement_tag(research_installed, records):
     assert 'id="p-1"' in html
     assert "<strong>30th</strong>" in html
     assert 'href="/cite/plenaries/2016-busan/p-1/"' in html
+
+
+def test_plenary_tools_link_the_day_the_comparison_and_the_citation(records):
+    """Every plenary links to its day; one with a statement to a comparison too."""
+    render = Template('{% include "research/_plenary_tools.html" %}').render
+    busan = Plenary.objects.get(slug="2016-busan")
+    html = render(Context({"plenary": busan}))
     assert 'href="/plenaries/compare/?b=2016-busan"' in html
     assert 'href="/on/2016-10-17/"' in html
+    assert 'href="/cite/plenaries/2016-busan/"' in html
+    interlaken = Plenary.objects.get(slug="1993-interlaken")
+    html = render(Context({"plenary": interlaken}))
+    assert "compare" not in html
+    assert 'href="/on/1993-11-01/"' in html
 
 
 # Each page's queries: a fixed number, whatever the archive holds (the chair's
