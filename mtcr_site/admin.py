@@ -13,7 +13,7 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count, Exists, OuterRef
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from plenaries.models import Citation
@@ -63,7 +63,7 @@ def citation_inline(fk_name, verbose_record):
         fields = ["source", "passage", "field", "claim", "is_followed"]
         autocomplete_fields = ["source"]
         formfield_overrides = {
-            models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 60})}
+            models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 45})}
         }
         verbose_name = f"citation of this {verbose_record}"
         verbose_name_plural = (
@@ -72,6 +72,12 @@ def citation_inline(fk_name, verbose_record):
 
         def get_queryset(self, request):
             return super().get_queryset(request).select_related("source")
+
+        def formfield_for_dbfield(self, db_field, request, **kwargs):
+            formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+            if db_field.name in {"field", "claim"} and formfield is not None:
+                formfield.widget.attrs["size"] = 14 if db_field.name == "field" else 24
+            return plain_help_text(formfield)
 
     CitationInline.fk_name = fk_name
     CitationInline.__name__ = f"{fk_name.title().replace('_', '')}CitationInline"
@@ -108,10 +114,22 @@ class CitedFilter(admin.SimpleListFilter):
         return queryset
 
 
+def plain_help_text(formfield):
+    """Show a help text as written: the admin takes it for HTML, so "<year>-<city>"
+    would show as "-"."""
+    if formfield is not None and formfield.help_text:
+        formfield.help_text = escape(formfield.help_text)
+    return formfield
+
+
 class ArchiveRecordAdmin(SimpleHistoryAdmin):
     """History to read and revert from, for every record of the archive."""
 
     save_on_top = True
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        return plain_help_text(formfield)
 
 
 class CitedRecordAdmin(ArchiveRecordAdmin):

@@ -190,3 +190,12 @@ def test_staff_find_a_country_by_another_spelling(admin_client, small_archive):
         reverse("admin:members_country_changelist"), {"q": "North Korea"}
     )
     assert [c.iso_code for c in response.context["cl"].result_list] == ["KP"]
+
+
+def test_help_texts_show_as_written_not_as_html(admin_client, small_archive):
+    """The slug's help "<year>-<city>" is not swallowed as an HTML tag."""
+    plenary = small_archive["plenary"]
+    page = admin_client.get(admin_url(Plenary, "change", plenary.pk)).content.decode()
+    assert (
+        "&lt;year&gt;-&lt;city&gt;, or &lt;year&gt;-&lt;country&gt; if no city." in page
+    )
