@@ -116,9 +116,16 @@ def trend(texts, phrase, context=90):
     if not phrase:
         return Trend(phrase, [])
     regex = pattern(phrase)
+    # Rendering a paragraph costs more than searching it: skip those whose source
+    # lacks the phrase's longest word (markup may split the phrase, not a word).
+    needle = max(re.findall(r"\w+", phrase), key=len).lower()
     uses = {}
     for text in texts:
+        if needle not in text.text.lower():
+            continue
         for paragraph in text.paragraphs:
+            if needle not in paragraph.source.lower():
+                continue
             plain = paragraph.plain
             for found in regex.finditer(plain):
                 use = uses.setdefault(text.plenary.slug, Use(text.plenary))
