@@ -15,6 +15,7 @@ from functools import cached_property
 from .paragraphs import split_paragraphs
 
 MAX_PHRASE = 100
+MARKUP = re.compile(r"<[^>]*>|[*_`\\]")
 
 # Terms a reader of MTCR history looks for, as written in the texts.
 NOTABLE_TERMS = [
@@ -116,15 +117,15 @@ def trend(texts, phrase, context=90):
     if not phrase:
         return Trend(phrase, [])
     regex = pattern(phrase)
-    # Rendering a paragraph costs more than searching it: skip those whose source
-    # lacks the phrase's longest word (markup may split the phrase, not a word).
+    # Rendering a paragraph costs more than searching it: skip those whose source,
+    # markup removed, lacks the phrase's longest word.
     needle = max(re.findall(r"\w+", phrase), key=len).lower()
     uses = {}
     for text in texts:
-        if needle not in text.text.lower():
+        if needle not in _unmarked(text.text):
             continue
         for paragraph in text.paragraphs:
-            if needle not in paragraph.source.lower():
+            if needle not in _unmarked(paragraph.source):
                 continue
             plain = paragraph.plain
             for found in regex.finditer(plain):
@@ -152,6 +153,11 @@ def first_uses(texts, terms=NOTABLE_TERMS):
         if result.uses:
             found.append((term, result.first, len(result.uses)))
     return sorted(found, key=lambda item: item[1].plenary.start_date)
+
+
+def _unmarked(source):
+    """Markdown source, lower case, without tags and emphasis marks."""
+    return MARKUP.sub("", source).lower()
 
 
 def _clip_left(text, length):

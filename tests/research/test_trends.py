@@ -80,6 +80,13 @@ def test_passages_link_to_the_statement_paragraph(texts):
     assert busan.passages[0].anchor.startswith("p-")
 
 
+def test_markup_inside_a_phrase_does_not_hide_it(texts):
+    """Busan's '30<sup>th</sup> Plenary' is found as '30th plenary'."""
+    result = trend(texts, "30th plenary")
+    assert [use.plenary.slug for use in result.uses] == ["2016-busan"]
+    assert result.uses[0].passages[0].match == "30th Plenary"
+
+
 def test_counts_every_use_in_a_text(texts):
     """'Partners' appears many times in each statement, each one counted."""
     result = trend(texts, "partners")
