@@ -2,6 +2,23 @@
 
 One file per model. Only the countries and regions that some record refers to are
 written (not the whole gazetteer).
+
+Citations: `key` is "<file>#<model>/<record key>/<field or 'record'>[/n]";
+`passage` is quoted from the source (whitespace normalised); `field`/`claim` are
+
+- plenary: number, city, country, dates ("2011-04-11/2011-04-15", "1994-10"),
+  opened_by, summary, next_host, next_announcement, and resolutions,
+  countries_of_concern, regions_of_concern (claim: what that document cites for
+  the meeting, e.g. "1540, 1874, 1929");
+- chairmanship: countries ("Luxembourg, Netherlands"), person:<name>;
+- membership: since ("1987-04-16", "by 2011-04-15"), founding;
+- adherence: kind, declared ("by 2016-10-21", "2017-10"), ended;
+- annex_revision: date, adopted_at; event: date.
+
+Field "" (claim "") is corroborating evidence for the record as a whole, such as
+a less precise date consistent with the one followed ("in October"). Claims that
+differ within a field are a disagreement; `is_followed` is false on the claims
+the record does not follow.
 """
 
 import json
