@@ -1,6 +1,7 @@
 """Research tools: compare statements, follow a phrase, the regime on a day, cite."""
 
 import datetime
+import re
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +19,8 @@ from .forms import DayForm, PhraseForm
 from .paragraphs import numbered, paragraph
 from .regime_on import changes_between, regime_on
 from .trends import Text, first_uses, trend
+
+DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @require_safe
@@ -147,18 +150,21 @@ def on_form_view(request):
     return redirect(url)
 
 
+def parse_day(text):
+    """A YYYY-MM-DD string as a date, or None if it is not a real day."""
+    if not DAY.fullmatch(text):
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
 @require_safe
 def on_date_view(request, day):
     """Who was in the regime on a day, who chaired it, what was in force."""
-    other_text = request.GET.get("compare", "")
-    other, bad_compare = None, False
-    if other_text:
-        try:
-            other = datetime.date.fromisoformat(other_text[:10])
-        except ValueError:
-            bad_compare = True
-        if other is not None and len(other_text) != 10:
-            other, bad_compare = None, True
+    other = parse_day(request.GET.get("compare", ""))
+    bad_compare = bool(request.GET.get("compare")) and other is None
     context = {
         "day": day,
         "form": DayForm(initial={"date": day, "compare": other}),
@@ -190,16 +196,12 @@ def _citation_response(request, reference, file_format, context):
     )
 
 
-def _accessed():
-    return timezone.localdate()
-
-
 @require_safe
 @cache_control(private=True)
 def cite_plenary(request, slug, file_format=None):
     plenary = get_object_or_404(Plenary.objects.with_place(), slug=slug)
     url = request.build_absolute_uri(plenary.get_absolute_url())
-    reference = citations.plenary_reference(plenary, url, _accessed())
+    reference = citations.plenary_reference(plenary, url, timezone.localdate())
     files = {
         name: reverse(
             "research:cite-plenary-file", kwargs={"slug": slug, "file_format": name}
@@ -219,7 +221,7 @@ def cite_paragraph(request, slug, number, file_format=None):
     if found is None:
         raise Http404("The statement has no paragraph with this number.")
     url = request.build_absolute_uri(f"{plenary.get_absolute_url()}#{found.anchor}")
-    reference = citations.paragraph_reference(plenary, found, url, _accessed())
+    reference = citations.paragraph_reference(plenary, found, url, timezone.localdate())
     files = {
         name: reverse(
             "research:cite-paragraph-file",
@@ -240,7 +242,7 @@ def cite_paragraph(request, slug, number, file_format=None):
 def cite_source(request, slug, file_format=None):
     source = get_object_or_404(SourceDocument.objects.defer("text"), slug=slug)
     url = request.build_absolute_uri(source.get_absolute_url())
-    reference = citations.source_reference(source, url, _accessed())
+    reference = citations.source_reference(source, url, timezone.localdate())
     files = {
         name: reverse(
             "research:cite-source-file", kwargs={"slug": slug, "file_format": name}
