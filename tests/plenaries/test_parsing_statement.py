@@ -242,3 +242,22 @@ def test_any_text_gives_a_statement_or_the_parsers_error(text):
     report = facts.plenaries[0]
     assert report.dates.value.start <= report.dates.value.end
     assert report.country.value
+
+
+@pytest.mark.parametrize(
+    ("member_list", "message"),
+    [
+        ("The MTCR has 3 members: Argentina, Exampleland and Japan.",
+         "member list names unknown countries: Exampleland"),
+        ("The MTCR has 3 members: Argentina and Japan.",
+         "member list says 3 members but names 2"),
+    ],
+)  # fmt: skip
+def test_a_member_list_that_does_not_add_up_is_an_error(member_list, message):
+    """A partner the gazetteer does not know, or a count the list does not match,
+    stops the build rather than losing a partner silently."""
+    text = (
+        "The MTCR held its 25th Plenary Meeting in Rome on 1-3 May 2030. " + member_list
+    )
+    with pytest.raises(ParseError, match=message):
+        parse_statement(text)

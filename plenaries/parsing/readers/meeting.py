@@ -5,7 +5,7 @@ import re
 
 from .. import names
 from ..dates import ORDINAL_WORD_RE, find_dates, number_from_words, parse_range
-from ..errors import DateParseError
+from ..errors import DateParseError, ParseError
 from ..facts import ChairEvidence, Fact, MemberEvidence
 from ..text import normalize_space, plain
 from .people import PERSON_START, parse_person, read_people
@@ -211,14 +211,23 @@ _MEMBER_LIST = re.compile(
 
 
 def read_member_list(sentence, report, facts):
+    """ "The MTCR has 35 members: ...": each a partner by the meeting's last day."""
     text = plain(sentence)
     match = _MEMBER_LIST.search(text)
     if not match:
         return False
     countries = names.read_country_list(match.group("list"))
+    if countries.unknown:
+        raise ParseError(
+            "member list names unknown countries: " + ", ".join(countries.unknown)
+        )
     passage = quote(sentence)
     report.member_list = Fact(countries.codes, passage)
     count = number_from_words(match.group("count"))
+    if count and count != len(countries.codes):
+        raise ParseError(
+            f"member list says {count} members but names {len(countries.codes)}"
+        )
     if count:
         report.member_count = Fact(count, passage)
     for code in countries.codes:
