@@ -44,6 +44,20 @@ def by_source(citations):
     ]
 
 
+def by_passage(citations, text):
+    """[(passage, [citations])], in the order the passages come in the text."""
+    groups = {}
+    for citation in citations:
+        groups.setdefault(citation.passage, []).append(citation)
+    end = len(text) + 1
+
+    def position(passage):
+        found = text.find(passage)
+        return end if found < 0 else found
+
+    return sorted(groups.items(), key=lambda item: position(item[0]))
+
+
 class PlenaryListView(ExportMixin, ClampedPaginationMixin, FilterView):
     model = Plenary
     filterset_class = PlenaryFilter
@@ -207,6 +221,9 @@ class SourceDetailView(DetailView):
         )
 
     def get_context_data(self, **kwargs):
+        citations = list(self.object.citations.all())
         return super().get_context_data(
-            citations=list(self.object.citations.all()), **kwargs
+            citations=citations,
+            passages=by_passage(citations, self.object.text),
+            **kwargs,
         )

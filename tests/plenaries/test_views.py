@@ -344,3 +344,27 @@ def test_real_plenary_filters_find_the_meetings_that_cite_a_resolution(client):
         Plenary.objects.get(slug=slug).resolutions.filter(number=1540).exists()
         for slug in slugs
     )
+
+
+def test_passages_keep_formatting_tags_and_drop_the_rest(client, archive):
+    citation = archive["plenary"].citations.get(key="busan-dates-statement")
+    citation.passage = (
+        "held its 30<sup>th</sup> Plenary <script>alert(1)</script> & more"
+    )
+    citation.save()
+    html = client.get(archive["plenary"].get_absolute_url()).content.decode()
+    assert "held its 30<sup>th</sup> Plenary  &amp; more" in html
+    assert "alert(1)" not in html
+    assert "&lt;sup&gt;" not in html
+
+
+def test_a_source_page_groups_its_facts_by_passage_in_text_order(client, archive):
+    response = client.get(archive["source"].get_absolute_url())
+    passages = [text for text, _ in response.context["passages"]]
+    text = archive["source"].text
+    assert len(passages) == 2  # the dates passage, and the opening the others quote
+    positions = [text.find(p) if text.find(p) >= 0 else len(text) for p in passages]
+    assert positions == sorted(positions)
+    assert sum(len(group) for _, group in response.context["passages"]) == 6
+    html = response.content.decode()
+    assert "6 facts from 2 passages" in html
