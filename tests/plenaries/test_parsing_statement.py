@@ -261,3 +261,35 @@ def test_a_member_list_that_does_not_add_up_is_an_error(member_list, message):
     )
     with pytest.raises(ParseError, match=message):
         parse_statement(text)
+
+
+def test_other_wordings_of_chair_next_meeting_and_partners():
+    """'under the chairmanship of', 'The next Plenary Meeting will be held in',
+    'The MTCR Partners are:' and 'met in ... for the 31st Plenary'."""
+    facts = parse_statement(
+        "The 27th Plenary Meeting of the Missile Technology Control Regime (MTCR) "
+        "was held in Rome from 14 to 18 October 2013, under the chairmanship of "
+        "Italy. The next Plenary Meeting will be held in Oslo, Norway, in 2014. The "
+        "MTCR Partners are: Argentina, Australia and Japan."
+    )
+    report = facts.plenaries[0]
+    assert (report.number.value, report.country.value) == (27, "IT")
+    chairs = [(e.term, e.countries, e.hosts_next) for e in facts.chairs]
+    assert chairs == [("current", ["IT"], False), ("next", ["NO"], True)]
+    assert facts.chairs[1].next_dates.value.claim == "2014"
+    assert report.member_list.value == ["AR", "AU", "JP"]
+    met = meeting("MTCR Partners met in Dublin for the 31st Plenary from 16 to 20 "
+                  "October 2017.")  # fmt: skip
+    assert (met.number.value, met.city.value, met.dates.value.claim) == (
+        31,
+        "Dublin",
+        "2017-10-16/2017-10-20",
+    )
+
+
+def test_a_sentence_about_the_last_plenary_is_not_the_meeting():
+    report = meeting(
+        "They discussed developments since the last Plenary Meeting held in Rotterdam. "
+        "The MTCR held its 30th Plenary in Busan from 17 to 21 October 2016."
+    )
+    assert report.city.value == "Busan"

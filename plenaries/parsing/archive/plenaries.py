@@ -174,9 +174,7 @@ def _cite_plenary(archive, plenary, group, number, city, country, opened_by):
                 archive.cite(
                     source, "plenary", slug, "dates", value.claim, report.dates.passage
                 )
-            elif value.precision != plenary.dates.precision and value.contains(
-                plenary.dates
-            ):
+            elif _consistent(value, plenary.dates):
                 # Less precise and consistent ("in October"): no disagreement.
                 archive.cite(source, "plenary", slug, "", "", report.dates.passage)
             else:
@@ -312,7 +310,17 @@ def _cite_announcements(archive):
             if evidence.next_dates and index + 1 < len(archive.plenaries):
                 following = archive.plenaries[index + 1]
                 value = evidence.next_dates.value
+                if value != following.dates and _consistent(value, following.dates):
+                    archive.cite(source, "plenary", following.slug, "", "", text)
+                    continue
                 same = value == following.dates
                 archive.cite(
                     source, "plenary", following.slug, "dates", value.claim, text, same
                 )
+
+
+def _consistent(claimed, followed):
+    """A less precise claim that the followed dates fall within ("in October")."""
+    return PRECISION_RANK[claimed.precision] > PRECISION_RANK[
+        followed.precision
+    ] and claimed.contains(followed)

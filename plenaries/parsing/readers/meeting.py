@@ -204,8 +204,10 @@ def read_chairs(sentence, report, facts=None):
 
 
 _MEMBER_LIST = re.compile(
-    r"The MTCR (?:has|now has|comprises|consists of) (?P<count>\w+(?:-\w+)?) "
+    r"(?:The MTCR (?:has|now has|comprises|consists of) (?P<count>\w+(?:-\w+)?) "
     r"(?:members|Members|Partners|partners|Member States|member states)"
+    r"|The (?:MTCR[’']s )?(?:(?P<count2>\w+(?:-\w+)?) )?(?:MTCR )?"
+    r"(?:Partners|Members|members|partners) (?:are|were))"
     r"\s*(?::|, namely|, which are)\s*(?P<list>.+?)\.?$"
 )
 
@@ -223,7 +225,7 @@ def read_member_list(sentence, report, facts):
         )
     passage = quote(sentence)
     report.member_list = Fact(countries.codes, passage)
-    count = number_from_words(match.group("count"))
+    count = number_from_words(match.group("count") or match.group("count2") or "")
     if count and count != len(countries.codes):
         raise ParseError(
             f"member list says {count} members but names {len(countries.codes)}"

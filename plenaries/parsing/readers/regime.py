@@ -32,6 +32,17 @@ _CHAIR_PATTERNS = [
     (r"\boutgoing MTCR Chair(?:man)?\s*\((?P<countries>[^)]+)\)", *_PREVIOUS),
     (r"\bincoming MTCR Chair(?:man)?\s*\((?P<countries>[^)]+)\)", *_CURRENT),
     (
+        r"\bunder the (?:joint )?(?:MTCR )?[Cc]hairmanship of (?P<countries>.+?)"
+        r"(?:[,.;]|\s+(?:and|with|from|in|on)\b|$)",
+        *_CURRENT,
+    ),
+    (
+        r"[Tt]he next (?:MTCR )?Plenary(?: Meeting)? will (?:be held|take place) in "
+        r"(?P<place>[A-Z][\w ]+?)(?:,\s*(?P<countries>(?:the )?[A-Z][\w ]+?))?"
+        r"(?:,? (?:in|on|from) (?P<dates>[^.]+?))?\.?$",
+        *_NEXT_HOST,
+    ),
+    (
         rf"\boutgoing MTCR Chair(?:man)?,?\s+(?P<who>{PERSON_START}\s[^,]+?),?\s+"
         r"of the (?:joint )?[Cc]hairmanship of (?P<countries>.+?)\.$",
         *_PREVIOUS,
@@ -119,6 +130,11 @@ def read_chair_evidence(sentence, report, facts, date=None):
             codes = _codes(groups["countries"]) if groups.get("countries") else []
             if groups.get("countries") and not codes:
                 continue
+            if groups.get("place") and not codes:
+                known = names.city_country(groups["place"])
+                codes = [known[1]] if known else []
+                if not codes:
+                    continue
             person = None
             if groups.get("who"):
                 role = {
