@@ -55,7 +55,11 @@ def write_atomically(output, files):
             previous = output.with_name(f".{output.name}-previous")
             shutil.rmtree(previous, ignore_errors=True)
             output.rename(previous)
-            staging.rename(output)
+            try:
+                staging.rename(output)
+            except OSError:
+                previous.rename(output)  # put the old fixtures back
+                raise
             shutil.rmtree(previous, ignore_errors=True)
         else:
             staging.rename(output)
