@@ -121,10 +121,11 @@ class EventReport:
     kind: str
     title: str
     description: str
-    date: DateRange
+    date: DateRange | None  # None: during `plenary`, dated by the merged record
     passage: str
     countries: list = field(default_factory=list)
     plenary_hint: tuple | None = None  # (year, place) or ("number", n)
+    plenary: PlenaryReport | None = None
 
 
 @dataclass

@@ -55,6 +55,7 @@ def read_statement(blocks, *, title="", published=None, slug="", required=True):
         readers.read_new_members(sentence, report, facts)
         readers.read_adherence(sentence, report, facts)
         readers.read_annex(sentence, report, facts)
+        readers.read_adopted_message(sentence, report, facts)
     if required:
         country_fallback(report, facts)
     report.statement = to_markdown(body)

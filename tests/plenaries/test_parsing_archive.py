@@ -295,6 +295,7 @@ def test_events(archive):
         kinds[event.kind] += 1
     assert kinds["outreach"] == 6
     assert kinds["seminar"] == 4
+    assert kinds["anniversary"] == 2
     pakistan = next(e for e in archive.events if e.slug.startswith("2018-03-29"))
     assert (pakistan.countries, pakistan.plenary) == (["PK"], "2017-dublin")
     assert not any("Plenary Meeting in" in e.title for e in archive.events if
@@ -376,3 +377,14 @@ def test_statements_of_years_the_sources_lack_extend_the_archive(tmp_path):
     assert (joint.slug, joint.countries) == ("2024-portugal-netherlands", ["PT", "NL"])
     assert [p.name for p in joint.people] == ["Ana Exemplo", "Jan Voorbeeld"]
     assert chair_of(extended, "2022-montreux").end_plenary == "2024-lisbon"
+
+
+def test_a_message_adopted_at_a_plenary_is_an_event_of_its_week(archive):
+    """The chair's report: 'Partners also adopted a Message on the Occasion of the
+    35th Anniversary of the MTCR', dated by the meeting the overview dates."""
+    (event,) = [e for e in archive.events if e.plenary == "2022-montreux"]
+    assert (event.kind, event.title) == (
+        "anniversary",
+        "Message on the Occasion of the 35th Anniversary of the MTCR",
+    )
+    assert event.dates.claim == "2022-10-17/2022-10-21"

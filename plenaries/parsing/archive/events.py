@@ -1,7 +1,8 @@
-"""The overview's other dated developments, linked to the plenary they follow."""
+"""Dated developments besides the plenaries, linked to the plenary they belong to."""
 
 from .. import names
 from .annex import plenary_on
+from .plenaries import plenary_of
 from .records import Event
 
 
@@ -25,11 +26,17 @@ def merge_events(archive):
                     ),
                     None,
                 )
-            plenary = plenary or plenary_on(archive, report.date)
+            date = report.date
+            if report.plenary is not None:
+                plenary = plenary_of(archive, report.plenary)
+                if plenary is None:
+                    continue
+                date = plenary.dates  # during the meeting
+            plenary = plenary or plenary_on(archive, date)
             words = names.slugify(report.title).split("-")
             while len("-".join(words)) > 60:
                 words.pop()
-            base = f"{report.date.claim.split('/')[0]}-{'-'.join(words)}"
+            base = f"{date.claim.split('/')[0]}-{'-'.join(words)}"
             slug, suffix = base, 2
             while slug in used:
                 slug, suffix = f"{base}-{suffix}", suffix + 1
@@ -40,12 +47,15 @@ def merge_events(archive):
                     kind=report.kind,
                     title=report.title,
                     description=report.description,
-                    dates=report.date,
+                    dates=date,
                     countries=report.countries,
                     plenary=plenary.slug if plenary else "",
                 )
             )
-            archive.cite(
-                source, "event", slug, "date", report.date.claim, report.passage
-            )
+            if report.date is not None:
+                archive.cite(source, "event", slug, "date", date.claim, report.passage)
+            else:
+                archive.cite(
+                    source, "event", slug, "plenary", plenary.slug, report.passage
+                )
     archive.events.sort(key=lambda e: (e.dates.start, e.slug))

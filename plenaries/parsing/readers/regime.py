@@ -10,6 +10,7 @@ from ..facts import (
     AdherenceEvidence,
     AnnexEvidence,
     ChairEvidence,
+    EventReport,
     Fact,
     MemberEvidence,
 )
@@ -347,3 +348,31 @@ def annex_summary(text):
         if is_annex_revision(text[start:end]):
             return summarize(text[start:].strip())
     return summarize(text)
+
+
+_ADOPTED_MESSAGE = re.compile(
+    r"\b(?:adopted|issued) an? (?P<title>(?:Message|Statement|Declaration)\b[^()]*?)"
+    r"\s*(?:\(|\.|$)"
+)
+
+
+def read_adopted_message(sentence, report, facts):
+    """ "Partners also adopted a Message on the Occasion of the 35th Anniversary":
+    an event of the meeting, dated by it."""
+    text = plain(sentence)
+    match = _ADOPTED_MESSAGE.search(text)
+    if not match:
+        return None
+    title = match.group("title").strip()
+    kind = "anniversary" if re.search(r"(?i)\banniversary\b", title) else "statement"
+    event = EventReport(
+        kind=kind,
+        title=title,
+        description=text,
+        date=None,
+        passage=quote(sentence),
+        countries=names.country_codes(text),
+        plenary=report,
+    )
+    facts.events.append(event)
+    return event
