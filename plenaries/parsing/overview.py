@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from . import names, readers
-from .dates import DateRange, find_dates, parse_range
+from .dates import find_dates, parse_range
 from .errors import DateParseError, ParseError
 from .facts import (
     AnnexEvidence,
@@ -183,7 +183,7 @@ def _read_year(year, blocks, facts):
                 e.announcement
                 for e in readers.read_chair_evidence(first, None, DocumentFacts())
             )
-            if date is None and current is not None and not _is_annex_item(item):
+            if date is None and current is not None:
                 _read_plenary_sentences(item, current, facts)
                 current.summary = _append(current.summary, item)
                 continue
@@ -235,22 +235,14 @@ def _read_plenary_sentences(item, report, facts):
 
 def _read_announcement(item, year, section_plenaries, facts):
     """ "X is scheduled to host ...": said at the year's last plenary, or before."""
-    announcing = max(section_plenaries, key=_start, default=None)
+    announcing = max(
+        section_plenaries, key=lambda report: report.dates.value.start, default=None
+    )
     for sentence in item:
         evidence = readers.read_chair_evidence(sentence, announcing, facts)
         for found in evidence:
             if announcing is None:
                 found.year = year  # resolved to the latest plenary before this year
-
-
-def _start(report):
-    return report.dates.value.start if report.dates else DateRange.__new__(DateRange)
-
-
-def _is_annex_item(item):
-    return any(readers.is_annex_revision(s) for s in item) and _leading_date(
-        item[0], 2000
-    )
 
 
 def _read_annex_item(item, year, date, facts, last_revision):
