@@ -200,3 +200,21 @@ def test_the_fixtures_load_into_the_database():
     assert disputed.count() == 2
     overview = SourceDocument.objects.get(file_name="nti-mtcr-overview.txt")
     assert overview.text.startswith("Missile Technology Control Regime (MTCR)")
+
+
+def test_a_member_list_that_does_not_add_up_names_its_line(tmp_path, sources_copy):
+    path = sources_copy / "buenos-aires-2011-statement.txt"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("The MTCR has 34", "The MTCR has 33"),
+        encoding="utf-8",
+    )
+    line = next(
+        number
+        for number, text in enumerate(path.read_text().splitlines(), start=1)
+        if text.startswith("The MTCR has 33 members")
+    )
+    message = break_and_build(tmp_path, sources_copy)
+    assert message == (
+        f"buenos-aires-2011-statement.txt line {line}: member list says 33 members "
+        "but names 34"
+    )

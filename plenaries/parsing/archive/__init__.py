@@ -43,7 +43,7 @@ def read_sources(sources_dir):
         try:
             source.facts = _parse(entry, text)
         except ParseError as error:
-            raise error.in_file(entry.file) from None
+            raise error.in_file(entry.file, text) from None
         sources.append(source)
     return sources
 

@@ -221,14 +221,16 @@ def read_member_list(sentence, report, facts):
     countries = names.read_country_list(match.group("list"))
     if countries.unknown:
         raise ParseError(
-            "member list names unknown countries: " + ", ".join(countries.unknown)
+            "member list names unknown countries: " + ", ".join(countries.unknown),
+            passage=sentence,
         )
     passage = quote(sentence)
     report.member_list = Fact(countries.codes, passage)
     count = number_from_words(match.group("count") or match.group("count2") or "")
     if count and count != len(countries.codes):
         raise ParseError(
-            f"member list says {count} members but names {len(countries.codes)}"
+            f"member list says {count} members but names {len(countries.codes)}",
+            passage=sentence,
         )
     if count:
         report.member_count = Fact(count, passage)
