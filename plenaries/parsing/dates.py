@@ -276,3 +276,10 @@ def number_from_words(text):
         return int(match.group(1))
     text = re.sub(r"\s+", "-", text)
     return ORDINAL_WORDS.get(text) or CARDINAL_WORDS.get(text)
+
+
+def ordinal(number):
+    """ "1st", "22nd", "13th": a number as the documents write ordinals."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"

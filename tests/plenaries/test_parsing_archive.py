@@ -388,3 +388,14 @@ def test_a_message_adopted_at_a_plenary_is_an_event_of_its_week(archive):
         "Message on the Occasion of the 35th Anniversary of the MTCR",
     )
     assert event.dates.claim == "2022-10-17/2022-10-21"
+
+
+def test_each_membership_says_what_its_date_rests_on(archive):
+    notes = {m.country: m.notes for m in archive.memberships}
+    assert notes["US"] == "One of the founding partners."
+    assert notes["BR"] == "Admitted at the 10th plenary (Bonn, 1995)."
+    assert notes["CZ"] == "Attended the 13th plenary (Budapest, 1998) as a partner."
+    assert notes["AU"] == "Hosted the plenary in Canberra (1993)."
+    assert notes["AT"] == (
+        "Listed among the partners at the 25th plenary (Buenos Aires, 2011)."
+    )

@@ -1,6 +1,9 @@
 """Partners and adherents: from when the documents show each of them."""
 
-from ..dates import MONTH, DateRange
+from typing import NamedTuple
+
+from .. import names
+from ..dates import MONTH, DateRange, ordinal
 from .plenaries import plenary_of
 from .records import PRECISION_RANK, Adherence, Citation, Membership
 
@@ -18,12 +21,43 @@ def month_of(plenary):
     return DateRange(start, start, MONTH)
 
 
+class _Claim(NamedTuple):
+    code: str
+    source: object
+    passage: str
+    date: DateRange | None
+    upper_bound: bool
+    founding: bool
+    basis: str  # what the evidence is, for the membership's notes
+
+
+def _label(plenary):
+    place = plenary.city or names.COUNTRY_BY_ISO[plenary.country].name
+    year = plenary.dates.start.year
+    if plenary.number:
+        return f"the {ordinal(plenary.number)} plenary ({place}, {year})"
+    return f"the plenary in {place} ({year})"
+
+
+def _basis(evidence, plenary):
+    if evidence.founding:
+        return "One of the founding partners."
+    if plenary is None:
+        return "Became a partner on this date." if evidence.date else ""
+    if evidence.at_plenary_month:
+        return f"Admitted at {_label(plenary)}."
+    if evidence.by_start:
+        return f"Attended {_label(plenary)} as a partner."
+    return f"Listed among the partners at {_label(plenary)}."
+
+
 def _member_claims(archive):
-    """(code, source, passage, DateRange|None, upper_bound, founding) per evidence."""
+    """Every piece of evidence that a country is (or became) a partner."""
     claims = []
     for source in archive.sources:
         for evidence in source.facts.members if source.facts else []:
             date, upper = evidence.date, evidence.upper_bound
+            plenary = None
             if evidence.plenary is not None:
                 plenary = plenary_of(archive, evidence.plenary)
                 if plenary is None:
@@ -33,13 +67,14 @@ def _member_claims(archive):
                 else:
                     date = day_of(plenary, start=evidence.by_start)
             claims.append(
-                (
+                _Claim(
                     evidence.code,
                     source,
                     evidence.passage,
                     date,
                     upper,
                     evidence.founding,
+                    _basis(evidence, plenary),
                 )
             )
     # Hosting a plenary shows the host a partner by its first day.
@@ -47,13 +82,14 @@ def _member_claims(archive):
         for source, report in plenary.reports:
             if report.country and report.country.passage and not report.is_mention:
                 claims.append(
-                    (
+                    _Claim(
                         plenary.country,
                         source,
                         report.country.passage,
                         day_of(plenary),
                         True,
                         False,
+                        f"Hosted {_label(plenary)}.",
                     )
                 )
     return claims
@@ -64,41 +100,46 @@ def since_claim(date, upper):
 
 
 def merge_memberships(archive):
+    """One membership per country any evidence shows a partner, from the earliest
+    exact date given, else the earliest date by which it was one."""
     claims = _member_claims(archive)
-    codes = sorted({claim[0] for claim in claims})
-    for code in codes:
-        mine = [c for c in claims if c[0] == code]
-        dated = [c for c in mine if c[3] is not None]
-        exact = [c for c in dated if not c[4]]
-        pool = exact or dated
+    for code in sorted({claim.code for claim in claims}):
+        mine = [c for c in claims if c.code == code]
+        dated = [c for c in mine if c.date is not None]
+        pool = [c for c in dated if not c.upper_bound] or dated
         best = (
-            min(pool, key=lambda c: (c[3].start, PRECISION_RANK[c[3].precision]))
+            min(pool, key=lambda c: (c.date.start, PRECISION_RANK[c.date.precision]))
             if pool
             else None
         )
-        membership = Membership(country=code, founding=any(c[5] for c in mine))
+        membership = Membership(country=code, founding=any(c.founding for c in mine))
         if best is not None:
-            membership.since = best[3].start
-            membership.since_precision = best[3].precision
-            membership.since_is_upper_bound = best[4]
+            membership.since = best.date.start
+            membership.since_precision = best.date.precision
+            membership.since_is_upper_bound = best.upper_bound
+            membership.notes = best.basis
         archive.memberships.append(membership)
         for claim in mine:
-            _, source, passage, date, upper, founding = claim
             if claim is best:
                 archive.cite(
-                    source,
+                    claim.source,
                     "membership",
                     code,
                     "since",
-                    since_claim(date, upper),
-                    passage,
+                    since_claim(claim.date, claim.upper_bound),
+                    claim.passage,
                 )
-            elif founding and date is None:
+            elif claim.founding and claim.date is None:
                 archive.cite(
-                    source, "membership", code, "founding", "founding partner", passage
+                    claim.source,
+                    "membership",
+                    code,
+                    "founding",
+                    "founding partner",
+                    claim.passage,
                 )
             else:
-                archive.cite(source, "membership", code, "", "", passage)
+                archive.cite(claim.source, "membership", code, "", "", claim.passage)
 
 
 def merge_adherences(archive):
