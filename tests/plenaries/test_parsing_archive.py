@@ -399,3 +399,10 @@ def test_each_membership_says_what_its_date_rests_on(archive):
     assert notes["AT"] == (
         "Listed among the partners at the 25th plenary (Buenos Aires, 2011)."
     )
+
+
+def test_each_adherence_says_what_its_date_rests_on(archive):
+    notes = {a.country: a.notes for a in archive.adherences}
+    assert notes["KZ"] == "Declared during the 31st plenary (Dublin, 2017)."
+    assert notes["EE"] == "Welcomed at the 30th plenary (Busan, 2016)."
+    assert notes["IL"] == "No source dates the declaration."

@@ -162,14 +162,19 @@ def merge_adherences(archive):
                 continue
             if item.during_plenary and plenary.dates.single_month:
                 value, upper = month_of(plenary), False
+                note = f"Declared during {_label(plenary)}."
             else:
                 value, upper = day_of(plenary, start=False), True
+                note = f"Welcomed at {_label(plenary)}."
             if declared is None or value.start < declared[0].start:
-                declared = (value, upper, source, item)
+                declared = (value, upper, source, item, note)
         if declared is not None:
             adherence.declared = declared[0].start
             adherence.declared_precision = declared[0].precision
             adherence.declared_is_upper_bound = declared[1]
+            adherence.notes = declared[4]
+        else:
+            adherence.notes = "No source dates the declaration."
         membership = partners.get(code)
         if membership and membership.since and not membership.since_is_upper_bound:
             if adherence.declared is None or membership.since >= adherence.declared:
