@@ -16,9 +16,58 @@ SEARCH_CONFIG = "english"
 RANK_WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2}
 
 
+class SearchResults:
+    """The records matching a query, best first, each with its best passage.
+
+    A sequence a Paginator can page: counting and ranking run on narrow rows
+    (ids, keys, ranks), and only the passages of the page asked for are read whole,
+    so a word found in every passage of a large archive costs one pass of sorting
+    small rows, not of the texts.
+    """
+
+    def __init__(self, matches=None):
+        self.matches = matches
+
+    def count(self):
+        if self.matches is None:
+            return 0
+        return self.matches.values("document").distinct().count()
+
+    def __len__(self):
+        return self.count()
+
+    def ranked(self):
+        best = Window(
+            RowNumber(),
+            partition_by=[F("document")],
+            order_by=[F("rank").desc(), F("position").asc()],
+        )
+        return (
+            self.matches.annotate(best=best)
+            .filter(best=1)
+            .order_by("-rank", F("date").desc(nulls_last=True), "document")
+        )
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        if self.matches is None:
+            return []
+        page = list(self.ranked().values_list("pk", "rank")[index])
+        entries = self.matches.model.objects.using(self.matches.db).in_bulk(
+            [pk for pk, _rank in page]
+        )
+        found = []
+        for pk, rank in page:
+            entry = entries[pk]
+            entry.rank = rank
+            found.append(entry)
+        return found
+
+
 class SearchEntryQuerySet(models.QuerySet):
     def search(self, text):
-        """Passages matching the query, best first, one (the best) per record.
+        """Records matching the query, best first, each with its best passage.
 
         PostgreSQL: websearch_to_tsquery against the stored vectors (GIN index),
         ranked by ts_rank. Elsewhere: every wanted term (by its stem) as a substring
@@ -27,21 +76,10 @@ class SearchEntryQuerySet(models.QuerySet):
         """
         terms = query_syntax.parse(text)
         if not query_syntax.wanted(terms):
-            return self.none()
+            return SearchResults()
         if self.db_vendor() == "postgresql":
-            ranked = self._postgresql_matches(text)
-        else:
-            ranked = self._substring_matches(terms)
-        best = Window(
-            RowNumber(),
-            partition_by=[F("kind"), F("key")],
-            order_by=[F("rank").desc(), F("position").asc()],
-        )
-        return (
-            ranked.annotate(best=best)
-            .filter(best=1)
-            .order_by("-rank", F("date").desc(nulls_last=True), "kind", "key")
-        )
+            return SearchResults(self._postgresql_matches(text))
+        return SearchResults(self._substring_matches(terms))
 
     def db_vendor(self):
         from django.db import connections
@@ -112,6 +150,9 @@ class SearchEntry(models.Model):
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     key = models.CharField(max_length=200, help_text="The record's slug.")
+    document = models.PositiveIntegerField(
+        default=0, help_text="Numbers the records: the passages of one share it."
+    )
     title = models.CharField(max_length=500)
     url = models.CharField(max_length=500, help_text="The record's page.")
     date = models.DateField(null=True, blank=True)
