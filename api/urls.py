@@ -6,6 +6,7 @@ app_name = "api"
 
 urlpatterns = [
     path("api/", views.docs, name="docs"),
+    path("api/timeline/", views.Timeline.as_view(), name="timeline"),
     path("api/plenaries/", views.PlenaryList.as_view(), name="plenaries"),
     path("api/plenaries/<slug:slug>/", views.PlenaryDetail.as_view(), name="plenary"),
     path("api/members/", views.MembershipList.as_view(), name="members"),

@@ -19,6 +19,7 @@ from django.views.generic import View
 from annex.views import AnnexRevisionListView
 from members.models import Adherence, Country, Membership
 from members.views import CITATIONS, AdherenceListView, MembershipListView
+from mtcr_site.timeline import TimelineFilterForm, build_timeline
 from plenaries.models import Citation, Plenary, SourceDocument
 from plenaries.views import (
     ChairmanshipListView,
@@ -57,58 +58,99 @@ def _positive_int(value, default):
     return number if number > 0 else None
 
 
+def paginated(request, items, form, row):
+    """The JSON page of `items` the request asks for, with the filters `form` read.
+
+    `row(item)` gives each result; `items` may be a queryset or a list.
+    """
+    number = _positive_int(request.GET.get("page"), 1)
+    size = _positive_int(request.GET.get("page_size"), PAGE_SIZE)
+    if number is None or size is None:
+        return api_error("page and page_size must be positive whole numbers.", 400)
+    size = min(size, MAX_PAGE_SIZE)
+    paginator = Paginator(items, size)
+    if number > paginator.num_pages:
+        return api_error(
+            f"There are {paginator.num_pages} pages of {size}; "
+            f"page {number} does not exist.",
+            404,
+        )
+    page = paginator.page(number)
+
+    def page_url(other):
+        query = request.GET.copy()
+        query["page"] = other
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+    read = getattr(form, "cleaned_data", {})
+    return api_response(
+        {
+            "count": paginator.count,
+            "page": number,
+            "pages": paginator.num_pages,
+            "page_size": size,
+            "next": page_url(page.next_page_number()) if page.has_next() else None,
+            "previous": page_url(page.previous_page_number())
+            if page.has_previous()
+            else None,
+            "filters": {
+                name: request.GET.getlist(name)
+                if isinstance(value, list)
+                else request.GET.get(name)
+                for name, value in read.items()
+                if value not in (None, "", [])
+            },
+            "ignored": {
+                name: " ".join(messages) for name, messages in form.errors.items()
+            },
+            "results": [row(item) for item in page.object_list],
+        }
+    )
+
+
 class ApiListMixin:
     """Answers a site list view's filtered rows as paginated JSON."""
 
     def get(self, request, *args, **kwargs):
-        number = _positive_int(request.GET.get("page"), 1)
-        size = _positive_int(request.GET.get("page_size"), PAGE_SIZE)
-        if number is None or size is None:
-            return api_error("page and page_size must be positive whole numbers.", 400)
-        size = min(size, MAX_PAGE_SIZE)
         filterset = self.get_filterset(self.get_filterset_class())
         filterset.is_valid()
-        paginator = Paginator(filterset.qs, size)
-        if number > paginator.num_pages:
-            return api_error(
-                f"There are {paginator.num_pages} pages of {size}; "
-                f"page {number} does not exist.",
-                404,
-            )
-        page = paginator.page(number)
-        return api_response(
-            {
-                "count": paginator.count,
-                "page": number,
-                "pages": paginator.num_pages,
-                "page_size": size,
-                "next": self._page_url(page.next_page_number())
-                if page.has_next()
-                else None,
-                "previous": self._page_url(page.previous_page_number())
-                if page.has_previous()
-                else None,
-                "filters": {
-                    name: request.GET.get(name)
-                    for name, value in getattr(
-                        filterset.form, "cleaned_data", {}
-                    ).items()
-                    if value not in (None, "", [])
-                },
-                "ignored": {
-                    name: " ".join(messages)
-                    for name, messages in filterset.form.errors.items()
-                },
-                "results": [self.export_row(obj) for obj in page.object_list],
-            }
-        )
+        return paginated(request, filterset.qs, filterset.form, self.export_row)
 
-    def _page_url(self, number):
-        query = self.request.GET.copy()
-        query["page"] = number
-        return self.request.build_absolute_uri(
-            f"{self.request.path}?{query.urlencode()}"
+
+@method_decorator(require_safe, name="dispatch")
+class Timeline(View):
+    """The home page's chronology: the same form, the same entries."""
+
+    fields = (
+        "kind", "date", "end_date", "precision", "dates", "title", "detail",
+        "countries", "url",
+    )  # fmt: skip
+
+    def get(self, request):
+        form = TimelineFilterForm(request.GET or None)
+        values = form.values() if form.is_bound else {}
+        entries = build_timeline(
+            kinds=values.get("kind") or (),
+            year_from=values.get("year_from"),
+            year_to=values.get("year_to"),
+            country=values.get("country"),
+            q=values.get("q") or "",
+            newest_first=values.get("order") == "newest",
         )
+        return paginated(request, entries, form, self.row)
+
+    def row(self, entry):
+        return {
+            "kind": entry.kind,
+            "date": entry.date,
+            "end_date": entry.end_date,
+            "precision": entry.precision,
+            "dates": entry.dates_display,
+            "title": entry.title,
+            "detail": entry.detail,
+            "countries": [country.name for country in entry.countries],
+            "url": self.request.build_absolute_uri(entry.url) if entry.url else "",
+        }
 
 
 class PlenaryList(ApiListMixin, PlenaryListView):
@@ -287,35 +329,46 @@ class SourceDetail(View):
         return api_response(row)
 
 
-ENDPOINTS = [
-    ("api:plenaries", "plenaries:list", "year_from=2010&year_to=2016"),
-    ("api:members", "members:list", "on=2016-10-21"),
-    ("api:adherents", "members:adherents", "kind=formal"),
-    ("api:chairs", "plenaries:chairs", "country=argentina"),
-    ("api:annex", "annex:list", "year_from=2010"),
-    ("api:sources", "plenaries:source-list", "kind=statement"),
-]
+def _list_endpoints():
+    """(API URL name, page URL name, example query, filter form, result fields)."""
+    lists = [
+        ("api:plenaries", "plenaries:list", "year_from=2010&year_to=2016", PlenaryList),
+        ("api:members", "members:list", "on=2016-10-21", MembershipList),
+        ("api:adherents", "members:adherents", "kind=formal", AdherenceList),
+        ("api:chairs", "plenaries:chairs", "country=argentina", ChairmanshipList),
+        ("api:annex", "annex:list", "year_from=2010", AnnexRevisionList),
+        ("api:sources", "plenaries:source-list", "kind=statement", SourceList),
+    ]
+    return [
+        (
+            "api:timeline",
+            "timeline",
+            "kind=partner&kind=adherence&year_from=2000",
+            TimelineFilterForm(),
+            Timeline.fields,
+        )
+    ] + [
+        (api, page, example, view.filterset_class().form, view.export_fields)
+        for api, page, example, view in lists
+    ]
 
 
 @require_safe
 def docs(request):
     """The API's documentation, with a live example of every endpoint."""
-    endpoints = []
-    for api_name, page_name, example in ENDPOINTS:
-        view = _list_views()[api_name]
-        filterset = view.filterset_class()
-        endpoints.append(
-            {
-                "url": reverse(api_name),
-                "page": reverse(page_name),
-                "example": f"{reverse(api_name)}?{example}",
-                "filters": [
-                    (name, field.label, field.help_text)
-                    for name, field in filterset.form.fields.items()
-                ],
-                "fields": view.export_fields or ("see an example",),
-            }
-        )
+    endpoints = [
+        {
+            "url": reverse(api_name),
+            "page": reverse(page_name),
+            "example": f"{reverse(api_name)}?{example}",
+            "filters": [
+                (name, field.label, field.help_text)
+                for name, field in form.fields.items()
+            ],
+            "fields": fields,
+        }
+        for api_name, page_name, example, form, fields in _list_endpoints()
+    ]
     first = Plenary.objects.exclude(statement="").order_by("-start_date").first()
     return render(
         request,
@@ -327,14 +380,3 @@ def docs(request):
             "max_page_size": MAX_PAGE_SIZE,
         },
     )
-
-
-def _list_views():
-    return {
-        "api:plenaries": PlenaryList,
-        "api:members": MembershipList,
-        "api:adherents": AdherenceList,
-        "api:chairs": ChairmanshipList,
-        "api:annex": AnnexRevisionList,
-        "api:sources": SourceList,
-    }

@@ -37,6 +37,24 @@ def test_a_list_gives_the_rows_of_the_page_export_with_the_same_filters(
     assert export, "the filter should select something"
 
 
+def test_the_timeline_gives_the_home_page_entries_with_its_filters(client, records):
+    """Kinds, years and country filter the chronology as on the home page."""
+    everything = client.get("/api/timeline/").json()
+    kinds = {entry["kind"] for entry in everything["results"]}
+    assert {"plenary", "partner", "annex", "event"} <= kinds
+    partners = client.get("/api/timeline/?kind=partner&year_from=2010").json()
+    assert [(e["kind"], e["date"]) for e in partners["results"]] == [
+        ("partner", "2016-06-27")
+    ]
+    assert partners["filters"] == {"kind": ["partner"], "year_from": "2010"}
+    assert "India" in partners["results"][0]["countries"]
+    page = client.get("/?kind=partner&year_from=2010")
+    assert [e.date.isoformat() for e in page.context["entries"]] == ["2016-06-27"]
+    ignored = client.get("/api/timeline/?year_from=abc&kind=nope").json()
+    assert set(ignored["ignored"]) == {"year_from", "kind"}
+    assert ignored["count"] == everything["count"]
+
+
 def test_filters_narrow_the_list(client, records):
     everything = client.get("/api/plenaries/").json()
     recent = client.get("/api/plenaries/?year_from=2000").json()
@@ -127,13 +145,22 @@ def test_the_api_is_read_only(client, records):
 def test_docs_page_documents_every_endpoint_with_an_example(client, records):
     response = client.get("/api/")
     assert response.status_code == 200
-    for path in ["plenaries", "members", "adherents", "chairs", "annex", "sources"]:
+    for path in [
+        "timeline",
+        "plenaries",
+        "members",
+        "adherents",
+        "chairs",
+        "annex",
+        "sources",
+    ]:
         assert f"<code>GET /api/{path}/</code>" in response.text
     assert 'href="/api/plenaries/?year_from=2010&amp;year_to=2016"' in response.text
     assert 'href="/api/plenaries/2016-busan/"' in response.text
 
 
 API_PAGES = [
+    "/api/timeline/",
     "/api/plenaries/",
     "/api/plenaries/2016-busan/",
     "/api/members/",
