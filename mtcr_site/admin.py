@@ -9,9 +9,7 @@ source by source, marking the one the record follows.
 
 from collections import defaultdict
 
-from django import forms
 from django.contrib import admin
-from django.db import models
 from django.db.models import Count, Exists, OuterRef
 from django.utils.html import escape, format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
@@ -62,9 +60,6 @@ def citation_inline(fk_name, verbose_record):
         extra = 0
         fields = ["source", "passage", "field", "claim", "is_followed"]
         autocomplete_fields = ["source"]
-        formfield_overrides = {
-            models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 45})}
-        }
         verbose_name = f"citation of this {verbose_record}"
         verbose_name_plural = (
             f"citations: the passages that state this {verbose_record}"
@@ -75,8 +70,12 @@ def citation_inline(fk_name, verbose_record):
 
         def formfield_for_dbfield(self, db_field, request, **kwargs):
             formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
-            if db_field.name in {"field", "claim"} and formfield is not None:
-                formfield.widget.attrs["size"] = 14 if db_field.name == "field" else 24
+            # The admin's own widths make a row wider than a laptop's screen.
+            if db_field.name in {"passage", "field", "claim"} and formfield:
+                widget = formfield.widget
+                widget.attrs["class"] = f"citation-{db_field.name}"
+                if db_field.name == "passage":
+                    widget.attrs["rows"] = 3
             return plain_help_text(formfield)
 
     CitationInline.fk_name = fk_name
@@ -126,6 +125,9 @@ class ArchiveRecordAdmin(SimpleHistoryAdmin):
     """History to read and revert from, for every record of the archive."""
 
     save_on_top = True
+
+    class Media:
+        css = {"all": ["admin/css/archive.css"]}
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -194,18 +196,18 @@ class CitedRecordAdmin(ArchiveRecordAdmin):
         if not citations:
             return "No citation: this record was entered without a source."
         disagreed = disagreements(citations)
-        rows = []
+        parts = []
         for field, cited in disagreed.items():
-            rows.append(
+            parts.append(
                 format_html(
-                    '<p><strong style="color:#ba2121">Sources disagree on {}:</strong>'
-                    "</p><ul>{}</ul>",
+                    '<p class="disagree">Sources disagree on {}:</p><ul>{}</ul>',
                     field or "the record",
                     format_html_join(
                         "",
-                        "<li>{}: “{}”{}</li>",
+                        '<li class="{}">{}: “{}”{}</li>',
                         (
                             (
+                                "followed" if citation.is_followed else "",
                                 citation.source,
                                 citation.claim,
                                 " (the record follows this source)"
@@ -218,17 +220,20 @@ class CitedRecordAdmin(ArchiveRecordAdmin):
                 )
             )
         if not disagreed:
-            rows.append(format_html("<p>{}</p>", "The sources agree."))
-        others = [c for c in citations if c.field not in disagreed and c.claim]
-        if others:
-            rows.append(
+            parts.append(format_html("<p>{}</p>", "The sources agree."))
+        agreed = [c for c in citations if c.field not in disagreed and c.claim]
+        if agreed:
+            parts.append(
                 format_html(
                     "<ul>{}</ul>",
                     format_html_join(
                         "",
                         "<li>{} — {}: “{}”</li>",
-                        ((c.field or "record", c.source, c.claim) for c in others),
+                        ((c.field or "record", c.source, c.claim) for c in agreed),
                     ),
                 )
             )
-        return format_html_join("", "{}", ((row,) for row in rows))
+        return format_html(
+            '<div class="source-claims">{}</div>',
+            format_html_join("", "{}", ((part,) for part in parts)),
+        )

@@ -1,6 +1,9 @@
 """The browser infrastructure works: the archive under gunicorn, seen in Chromium."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -38,14 +41,18 @@ def test_staff_sign_in_and_reach_the_plenaries_in_the_admin(
     page.fill("input[name=username]", staff_credentials["username"])
     page.fill("input[name=password]", staff_credentials["password"])
     page.click("input[type=submit]")
-    assert page.url == f"{live_archive}/admin/"
-    assert page.locator("h1").inner_text() == "The record"
+    expect(page).to_have_url(f"{live_archive}/admin/")
+    expect(page.locator("h1")).to_have_text("The record")
     page.locator("#content-main a[href='/admin/plenaries/plenary/']").first.click()
-    assert page.url == f"{live_archive}/admin/plenaries/plenary/"
+    expect(page).to_have_url(f"{live_archive}/admin/plenaries/plenary/")
     rows = page.locator("#result_list tbody tr")
-    assert rows.count() > 0
+    expect(rows.first).to_be_visible()
     screenshot(page, "admin-plenaries")
+    # A plenary whose sources disagree shows each source's claim.
+    page.get_by_role("link", name="disagree", exact=True).click()
+    expect(page).to_have_url(re.compile(r"\?sources=disagree$"))
     rows.first.locator("th a").click()
-    assert "/change/" in page.url
-    assert page.get_by_text("What the sources say").is_visible()
+    expect(page).to_have_url(re.compile(r"/admin/plenaries/plenary/\d+/change/"))
+    expect(page.get_by_text("What the sources say")).to_be_visible()
+    expect(page.locator(".source-claims .disagree").first).to_be_visible()
     screenshot(page, "admin-plenary-change")
