@@ -13,8 +13,17 @@ admin.site.site_header = "MTCR Plenary Archive: staff"
 admin.site.site_title = "MTCR Archive staff"
 admin.site.index_title = "The record"
 
+# Apps written alongside these pages join once they are installed. The research
+# tools come before the plenaries: /plenaries/compare/ is theirs, not a slug.
+optional = [
+    path("", include(f"{app}.urls"))
+    for app in ("research", "api")
+    if apps.is_installed(app)
+]
+
 urlpatterns = [
     path("", TimelineView.as_view(), name="timeline"),
+    *optional,
     path("", include("plenaries.urls")),
     path("", include("members.urls")),
     path("", include("annex.urls")),
@@ -27,6 +36,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-# The search app is written alongside these pages; its URLs join once it is installed.
 if apps.is_installed("search"):
     urlpatterns.append(path("search/", include("search.urls")))

@@ -2,6 +2,7 @@
 
 import itertools
 
+from django.apps import apps
 from django.db.models import Prefetch
 from django.views.generic import DetailView
 from django_filters.views import FilterView
@@ -143,6 +144,9 @@ class PlenaryDetailView(DetailView):
                 Adherence.objects.on(day).with_country().order_by("country__name")
             ),
             start_display=format_date(day, plenary.date_precision),
+            # Numbered, citable paragraphs and links to the day and the
+            # comparison, once the research tools are installed.
+            research_tools=apps.is_installed("research"),
             previous_plenary=earlier.order_by("-start_date").first(),
             next_plenary=later.order_by("start_date").first(),
             **kwargs,

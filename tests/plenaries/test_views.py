@@ -368,3 +368,19 @@ def test_a_source_page_groups_its_facts_by_passage_in_text_order(client, archive
     assert sum(len(group) for _, group in response.context["passages"]) == 6
     html = response.content.decode()
     assert "6 facts from 2 passages" in html
+
+
+def test_with_the_research_tools_the_statement_has_numbered_paragraphs(
+    client, archive, settings
+):
+    """Once the research app is installed, the plenary page numbers the statement's
+    paragraphs and links to the day, the comparison and the citation."""
+    if "research" not in settings.INSTALLED_APPS:
+        settings.INSTALLED_APPS = [*settings.INSTALLED_APPS, "research"]
+        settings.ROOT_URLCONF = "tests.research.urls"
+    html = client.get("/plenaries/2016-busan/").content.decode()
+    statement = html.split('<div class="statement">', 1)[1]
+    assert 'class="statement-paragraph" id="p-1"' in statement
+    assert "<strong>30th</strong>" in statement
+    assert 'href="/on/2016-10-17/"' in html
+    assert 'href="/cite/plenaries/2016-busan/"' in html
