@@ -218,3 +218,16 @@ def test_postgresql_searches_through_the_gin_index(texts):
         finally:
             cursor.execute("SET enable_seqscan = on")
     assert "search_entry_vector_gin" in plan
+
+
+def test_each_record_is_found_once_through_its_best_passage(client, texts):
+    """The overview speaks of intangible technology in many paragraphs: one hit."""
+    response = search(client, q="intangible technology", kind="source")
+    keys = found(response)
+    assert len(keys) == len(set(keys))
+    overview = next(
+        hit for hit in response.context["hits"] if hit.entry.key == "nti-mtcr-overview"
+    )
+    assert "intangible" in overview.entry.text.lower()
+    assert "technolog" in overview.entry.text.lower()
+    assert response.context["page_obj"].paginator.count == len(keys)
