@@ -1,6 +1,6 @@
 """The Atom feed of plenaries, newest first."""
 
-from datetime import UTC
+from datetime import UTC, datetime, time
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
@@ -27,8 +27,6 @@ class PlenaryFeed(Feed):
         return f"{plenary.dates_display}, {plenary.place_display}."
 
     def item_pubdate(self, plenary):
-        from datetime import datetime, time
-
         return datetime.combine(plenary.end_date, time(), tzinfo=UTC)
 
     def item_updateddate(self, plenary):

@@ -3,7 +3,7 @@
 import itertools
 
 from django.apps import apps
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
@@ -201,7 +201,13 @@ class SourceListView(ClampedPaginationMixin, FilterView):
     template_name = "plenaries/source_list.html"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("plenary").defer("text")
+        return (
+            super()
+            .get_queryset()
+            .select_related("plenary__country")
+            .defer("text")
+            .annotate(fact_count=Count("citations"))
+        )
 
 
 class SourceDetailView(DetailView):

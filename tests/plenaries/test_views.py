@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -384,3 +385,23 @@ def test_with_the_research_tools_the_statement_has_numbered_paragraphs(
     assert "<strong>30th</strong>" in statement
     assert 'href="/on/2016-10-17/"' in html
     assert 'href="/cite/plenaries/2016-busan/"' in html
+
+
+def test_the_plenary_list_is_grouped_by_year(client, archive):
+    html = client.get(LIST).content.decode()
+    assert '<li class="year" id="y1993">' in html
+    assert html.index('id="y1993"') < html.index('id="y2016"')
+    newest = client.get(LIST, {"order": "newest"}).content.decode()
+    assert newest.index('id="y2016"') < newest.index('id="y1993"')
+
+
+def test_the_source_list_counts_the_facts_drawn_from_each(client, archive):
+    html = client.get(reverse("plenaries:source-list")).content.decode()
+    assert "6 facts drawn from it" in html
+    assert "1 fact drawn from it" in html
+
+
+def test_the_server_error_page_renders_without_a_request():
+    html = render_to_string("500.html")
+    assert "<h1>Something went wrong</h1>" in html
+    assert 'href="/"' in html
