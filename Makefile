@@ -12,6 +12,10 @@ PYTEST_ARGS ?=
 # the environment's if it has one, else this machine's own, made once into
 # .secret_key (git ignores it).
 WITH_KEY = DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat .secret_key)}"
+# gunicorn 27 opens a control socket at one path per user, which a second server
+# (tests, benchmarks) would take over: this one does without.
+GUNICORN_OWN_SOCKET = $$($(BIN)/python -c "import gunicorn; \
+	print('--no-control-socket' if gunicorn.version_info >= (27,) else '')")
 # The checks run with the development settings; pytest reads tests/settings.py.
 WITH_DEBUG = DJANGO_DEBUG=1
 
@@ -45,7 +49,7 @@ run: install .secret_key
 	$(WITH_KEY) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "Serving the archive on http://127.0.0.1:$(PORT)/ (staff: /admin/)"
 	$(WITH_KEY) exec $(BIN)/gunicorn mtcr_site.wsgi --bind 127.0.0.1:$(PORT) \
-		--workers $(WORKERS) --access-logfile -
+		--workers $(WORKERS) --access-logfile - $(GUNICORN_OWN_SOCKET)
 
 test: install
 	$(BIN)/ruff check .

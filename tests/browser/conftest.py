@@ -30,6 +30,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import gunicorn
 import pytest
 from django.conf import settings
 
@@ -173,6 +174,8 @@ def live_archive(tmp_path_factory):
                 "2",
                 "--access-logfile",
                 "-",
+                # gunicorn 27's control socket path is one per user: leave it be.
+                *(["--no-control-socket"] if gunicorn.version_info >= (27,) else []),
             ],
             cwd=BASE_DIR,
             env=environment,
