@@ -1,6 +1,7 @@
 """The home page: every dated record in one chronology, with its overview chart."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -227,3 +228,36 @@ def test_the_real_overview_chart_rises_to_the_number_of_partners(client):
     html = client.get(HOME).content.decode()
     assert f"rising to {Membership.objects.count()}." in html
     assert html.count('<circle class="plenary"') == Plenary.objects.count()
+
+
+# Every public page shares base.html: its landmarks, one h1, labelled controls.
+
+PAGES = [
+    "/",
+    "/plenaries/",
+    "/plenaries/2016-busan/",
+    "/members/",
+    "/members/india/",
+    "/adherents/",
+    "/chairs/",
+    "/annex/",
+    "/sources/",
+    "/sources/busan-2016-statement/",
+    "/plenaries/nope/",
+]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_each_page_has_landmarks_one_h1_and_labelled_controls(client, archive, url):
+    html = client.get(url).content.decode()
+    assert html.count("<h1") == 1
+    for landmark in ("<header", "<nav", '<main id="main"', "<footer"):
+        assert landmark in html
+    assert '<a class="skip" href="#main">' in html
+    labelled = set(re.findall(r'<label for="([^"]+)"', html))
+    for tag in re.findall(r"<(?:input|select|textarea)\b[^>]*>", html):
+        if 'type="checkbox"' in tag or 'type="hidden"' in tag:
+            continue
+        control_id = re.search(r'id="([^"]+)"', tag)
+        assert control_id and control_id.group(1) in labelled, tag
+    assert 'style="' not in html  # the one stylesheet; the CSP allows no inline style
