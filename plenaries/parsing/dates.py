@@ -59,8 +59,9 @@ CARDINAL_WORD_RE = _alternation(CARDINAL_WORDS)
 # Month names are capitalised ("May", "MAY"), so that "may contribute" is no date.
 _MONTH_FORMS = [f(name) for name in MONTHS for f in (str.capitalize, str.upper)]
 _MONTH = rf"(?:{_alternation(_MONTH_FORMS)})\.?"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _DAY = (
-    r"(?:\d{1,2}(?!\d)(?i:st|nd|rd|th)?"
+    rf"(?:{_WEEKDAY}\d{{1,2}}(?!\d)(?i:st|nd|rd|th)?"
     rf"|(?i:(?:the\s+)?(?:{ORDINAL_WORD_RE}))(?![\w-]))"
 )
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
@@ -147,7 +148,7 @@ class FoundDate:
 
 
 def _day(text):
-    text = text.lower().strip()
+    text = re.sub(r"^[a-z]+day,?\s+", "", text.lower().strip())
     if text.startswith("the"):
         text = text[3:].strip()
     if text in ORDINAL_WORDS:

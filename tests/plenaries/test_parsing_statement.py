@@ -293,3 +293,16 @@ def test_a_sentence_about_the_last_plenary_is_not_the_meeting():
         "The MTCR held its 30th Plenary in Busan from 17 to 21 October 2016."
     )
     assert report.city.value == "Busan"
+
+
+def test_weekdays_a_year_before_plenary_and_a_bracketed_country():
+    """'from Monday 17 to Friday 21 October', 'The 2023 Plenary' (no number), and
+    'chaired by Ambassador X (Norway)'."""
+    report = meeting(
+        "The 2023 Plenary was held in Oslo from Monday 16 to Friday 20 October 2023. "
+        "The Plenary was chaired by Ambassador Kari Eksempel (Norway)."
+    )
+    assert report.number is None
+    assert report.dates.value.claim == "2023-10-16/2023-10-20"
+    (chair,) = report.chairs
+    assert (chair.name, chair.position) == ("Kari Eksempel", "Norway")

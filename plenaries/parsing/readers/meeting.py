@@ -10,7 +10,7 @@ from ..facts import ChairEvidence, Fact, MemberEvidence
 from ..text import normalize_space, plain
 from .people import PERSON_START, parse_person, read_people
 
-_NUMBER = rf"(?P<number>\d+(?:st|nd|rd|th)?|(?i:{ORDINAL_WORD_RE}))"
+_NUMBER = rf"(?P<number>\d{{1,3}}(?:st|nd|rd|th)?|(?i:{ORDINAL_WORD_RE}))"
 _NUMBERED_PLENARY = re.compile(
     rf"(?<![\w-]){_NUMBER}\s+(?:MTCR\s+)?(?i:plenary)(?!\w)", re.UNICODE
 )

@@ -50,6 +50,10 @@ def parse_person(phrase, role="", passage=""):
     title = title_match.group().strip().rstrip(",") if title_match else ""
     name = segment[title_match.end() :].strip() if title_match else segment
     position_parts = [s for i, s in enumerate(merged) if i != name_index]
+    bracketed = re.match(r"^(?P<name>.+?)\s*\((?P<position>[^)]+)\)$", name)
+    if bracketed:  # "Ambassador X (Norway)"
+        name = bracketed.group("name")
+        position_parts.insert(0, bracketed.group("position"))
     split = re.match(r"^(?P<name>.+?)\s+of\s+(?P<position>.+)$", name)
     if (
         split
