@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "plenaries",
     "annex",
     "search",
+    "research",
+    "api",
     "mtcr_site.apps.SiteConfig",
 ]
 
