@@ -80,6 +80,7 @@ def citation_inline(fk_name, verbose_record):
 
     CitationInline.fk_name = fk_name
     CitationInline.__name__ = f"{fk_name.title().replace('_', '')}CitationInline"
+    CitationInline.__qualname__ = CitationInline.__name__
     return CitationInline
 
 
@@ -142,6 +143,12 @@ class CitedRecordAdmin(ArchiveRecordAdmin):
 
     citation_fk = None
 
+    def __init__(self, model, admin_site):
+        super().__init__(model, admin_site)
+        # One inline class per admin, so that the system checks see it too.
+        verbose = model._meta.verbose_name
+        self.inlines = [*self.inlines, citation_inline(self.citation_fk, verbose)]
+
     def get_queryset(self, request):
         return (
             super()
@@ -151,13 +158,6 @@ class CitedRecordAdmin(ArchiveRecordAdmin):
                 sources_disagree=Exists(disagreeing_citations(self.citation_fk)),
             )
         )
-
-    def get_inlines(self, request, obj):
-        verbose = self.model._meta.verbose_name
-        return [
-            *super().get_inlines(request, obj),
-            citation_inline(self.citation_fk, verbose),
-        ]
 
     def get_list_filter(self, request):
         return [*super().get_list_filter(request), CitedFilter, DisagreementFilter]
