@@ -5,6 +5,11 @@ import datetime
 import re
 from collections import defaultdict
 
+import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
 D = datetime.date
 
 
@@ -406,3 +411,58 @@ def test_each_adherence_says_what_its_date_rests_on(archive):
     assert notes["KZ"] == "Declared during the 31st plenary (Dublin, 2017)."
     assert notes["EE"] == "Welcomed at the 30th plenary (Busan, 2016)."
     assert notes["IL"] == "No source dates the declaration."
+
+
+STATEMENT_PIECES = [
+    "The MTCR held its", "25th", "30th", "36th", "Plenary Meeting", "in",
+    "Buenos Aires", "Busan", "Exampleville", "Norway", "from 11 to 15 April 2011",
+    "from 17 to 21 October 2016", "on 1-3 May 2025", ".",
+    "chaired by Ambassador A B.", "outgoing MTCR Chair (Brazil).",
+    "incoming MTCR Chair (Norway).", "The MTCR has 2 members: Japan and Norway.",
+    "joint MTCR Chairmanship by Ireland and Iceland in 2017-2018.",
+    "Estonia has declared its adherence.", "welcomed India as a new member",
+    "adopted amendments to the Annex", "The next Plenary will be held in Rome.",
+    "Resolution 1540", "concern", "Iran", "\n\n",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def sources_with_extra(tmp_path_factory):
+    import shutil
+
+    from django.conf import settings as django_settings
+
+    folder = tmp_path_factory.mktemp("extra") / "sources"
+    shutil.copytree(django_settings.SOURCES_DIR, folder)
+    return folder
+
+
+@hypothesis_settings(max_examples=25, deadline=None)
+@given(
+    st.lists(st.sampled_from(STATEMENT_PIECES), max_size=25).map(" ".join),
+    st.sampled_from(["statement", "chair-report"]),
+)
+def test_any_added_document_builds_or_fails_with_the_parsers_error(
+    sources_with_extra, text, kind
+):
+    """A statement (or chair's report on Busan) of any content, added to the real
+    sources, gives an archive or a ParseError, never another exception."""
+    from plenaries.parsing.archive import build_archive
+    from plenaries.parsing.errors import ParseError
+    from plenaries.parsing.fixtures import fixture_objects
+
+    catalogue = sources_with_extra / "catalogue.toml"
+    original = catalogue.read_text(encoding="utf-8").split("\n# extra\n")[0]
+    (sources_with_extra / "extra.txt").write_text(text, encoding="utf-8")
+    plenary = 'plenary = "2016-busan"\n' if kind == "chair-report" else ""
+    catalogue.write_text(
+        f'{original}\n# extra\n[[document]]\nfile = "extra.txt"\ntitle = "Extra 2025"'
+        f'\nkind = "{kind}"\n{plenary}',
+        encoding="utf-8",
+    )
+    try:
+        archive = build_archive(sources_with_extra)
+    except ParseError:
+        return
+    assert len(archive.plenaries) >= 28
+    fixture_objects(archive)

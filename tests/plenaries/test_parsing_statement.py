@@ -5,7 +5,7 @@ import datetime
 import json
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from plenaries.parsing.catalogue import parse_published
@@ -228,6 +228,8 @@ STATEMENT_WORDS = st.sampled_from(
 
 
 @settings(max_examples=150, deadline=None)
+@example("chaired by .")  # a chair with no name: once an IndexError
+@example("PLENARY:Apr:TOOK PLACE")  # a month with no year: once year 0
 @given(
     st.one_of(
         st.text(max_size=300), st.lists(STATEMENT_WORDS, max_size=40).map(" ".join)

@@ -45,6 +45,8 @@ def parse_person(phrase, role="", passage=""):
             break
     if name_index is None:
         name_index = 0
+    if not merged:
+        return Person(name="", role=role, passage=passage)
     segment = merged[name_index]
     title_match = _TITLE_RE.match(segment + " ")
     title = title_match.group().strip().rstrip(",") if title_match else ""
