@@ -222,12 +222,6 @@ def find_dates(text, year=None):
     return found
 
 
-def find_date(text, year=None):
-    """The first date or range in a text, or None."""
-    found = find_dates(text, year)
-    return found[0] if found else None
-
-
 def parse_range(text, year=None):
     """The one date or range a short text states; DateParseError if there is none.
 

@@ -39,7 +39,6 @@ class PlenaryReport:
     summary: str = ""  # Markdown, from an overview
     summary_passage: str = ""  # its first paragraph, exactly as the overview has it
     statement: str = ""  # Markdown, from the meeting's own text
-    passages: list = field(default_factory=list)  # every passage about the meeting
     resolutions: list = field(default_factory=list)  # Fact(list of numbers)
     countries_of_concern: list = field(default_factory=list)  # Fact(list of codes)
     regions: list = field(default_factory=list)  # Fact(list of slugs)

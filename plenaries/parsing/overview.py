@@ -221,7 +221,6 @@ def _meeting(sentence, year):
 
 def _read_plenary_sentences(item, report, facts):
     for sentence in item:
-        report.passages.append(sentence)
         readers.read_opener(sentence, report)
         readers.read_chairs(sentence, report, facts)
         readers.read_member_list(sentence, report, facts)

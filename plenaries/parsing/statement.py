@@ -8,7 +8,7 @@ its opener, chair, resolutions, concerns, members, chairs to come and Annex work
 import re
 
 from . import names, readers
-from .dates import find_dates, year_in
+from .dates import year_in
 from .errors import ParseError
 from .facts import DocumentFacts, Fact, PlenaryReport
 from .text import paragraphs, plain, sentences, to_markdown
@@ -59,7 +59,6 @@ def read_statement(blocks, *, title="", published=None, slug="", required=True):
     if required:
         country_fallback(report, facts)
     report.statement = to_markdown(body)
-    report.passages = all_sentences
     if report.dates and not report.year:
         report.year = report.dates.value.start.year
     if required:
@@ -100,8 +99,6 @@ def _read_heading(heading, report):
                 if report.country is None:
                     report.country = Fact(known[1], readers.quote(heading))
                 break
-    if report.dates is None and not find_dates(text):
-        return
 
 
 def country_fallback(report, facts):

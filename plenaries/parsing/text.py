@@ -1,7 +1,6 @@
 """Plain-text helpers shared by the parsers: paragraphs, sentences, stray HTML."""
 
 import re
-from dataclasses import dataclass
 
 _TAG_RE = re.compile(r"</?[a-zA-Z][^<>]*>")
 # A sentence ends at . ! ? (and a closing quote) before a capital letter or digit;
@@ -75,22 +74,6 @@ def sentences(text):
     return [sentence for sentence in found if sentence]
 
 
-@dataclass(frozen=True)
-class Passage:
-    """A sentence or paragraph quoted from a document: raw text, and text to match."""
-
-    raw: str
-
-    @property
-    def text(self):
-        return plain(self.raw)
-
-    @property
-    def quote(self):
-        """The passage as cited: exact, with whitespace normalised."""
-        return normalize_space(self.raw)
-
-
 def to_markdown(paragraph_list):
     """Clean Markdown from the paragraphs of a statement: no stray HTML."""
     cleaned = []
@@ -100,8 +83,3 @@ def to_markdown(paragraph_list):
             continue
         cleaned.append(text)
     return "\n\n".join(cleaned) + "\n" if cleaned else ""
-
-
-def line_of(text, offset):
-    """The 1-based line number of an offset in a text."""
-    return text.count("\n", 0, offset) + 1

@@ -120,7 +120,8 @@ def _plenary_from(group, archive):
 
 
 def _rank(source, report):
-    return 0 if source.is_primary else 1 if not report.is_mention else 1
+    """Primary sources first; an overview's account and its passing mentions next."""
+    return 0 if source.is_primary else 1
 
 
 def _followed_dates(group):
