@@ -22,9 +22,6 @@ class PlenarySitemap(Sitemap):
     def items(self):
         return Plenary.objects.order_by("start_date")
 
-    def lastmod(self, plenary):
-        return plenary.end_date
-
 
 class CountrySitemap(Sitemap):
     def items(self):
