@@ -17,6 +17,8 @@ from tests.test_hostile_queries import EXPORTS, list_urls
 pytestmark = pytest.mark.django_db
 
 QUERY_CAP = 30
+# Bulk downloads read every table once: constant, but past the cap of a page.
+UNCAPPED = ("/data/",)
 
 
 @pytest.fixture
@@ -80,5 +82,9 @@ def test_pages_run_as_many_queries_at_ten_times_the_archive(client, base_archive
         url: (real[url], tenfold[url]) for url in urls if real[url] != tenfold[url]
     }
     assert not changed, f"queries (real archive, ten times) differ: {changed}"
-    heavy = {url: count for url, count in tenfold.items() if count > QUERY_CAP}
+    heavy = {
+        url: count
+        for url, count in tenfold.items()
+        if count > QUERY_CAP and not url.startswith(UNCAPPED)
+    }
     assert not heavy, f"pages over {QUERY_CAP} queries: {heavy}"
