@@ -1,5 +1,6 @@
 """Pages for plenaries, chairs and sources."""
 
+import dataclasses
 import itertools
 
 from django.apps import apps
@@ -17,20 +18,36 @@ from .filters import ChairmanshipFilter, PlenaryFilter, SourceFilter
 from .models import Chairmanship, Citation, Event, Plenary, SourceDocument
 
 
+@dataclasses.dataclass
+class Claim:
+    """One claim the sources make of a field, and the passages that make it."""
+
+    text: str
+    is_followed: bool
+    citations: list
+
+
 def disagreements(citations):
-    """[(field, [citations])] for each field on which the sources' claims differ."""
-    by_field = itertools.groupby(
-        sorted(
-            (c for c in citations if c.field),
-            key=lambda c: (c.field, not c.is_followed),
-        ),
-        key=lambda c: c.field,
-    )
+    """[(field, [Claim])] for each field on which the sources' claims differ.
+
+    The claim the record follows comes first; a claim several passages make is
+    shown once, with each passage.
+    """
+    by_field = {}
+    for citation in citations:
+        if citation.field:
+            by_field.setdefault(citation.field, []).append(citation)
     found = []
-    for field, group in by_field:
-        group = list(group)
-        if len({c.claim.strip().lower() for c in group}) > 1:
-            found.append((field, group))
+    for field, group in sorted(by_field.items()):
+        claims = {}
+        for citation in group:
+            key = " ".join(citation.claim.split()).lower()
+            claim = claims.setdefault(key, Claim(citation.claim, False, []))
+            claim.is_followed = claim.is_followed or citation.is_followed
+            claim.citations.append(citation)
+        if len(claims) > 1:
+            ordered = sorted(claims.values(), key=lambda claim: not claim.is_followed)
+            found.append((field, ordered))
     return found
 
 

@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import escape
 
+from mtcr_site.templatetags.passages import claim_display
 from plenaries.models import Plenary, SourceDocument
 from tests.factories import (
     ChairmanshipFactory,
@@ -175,9 +176,12 @@ def test_disagreeing_sources_are_both_shown_and_the_followed_one_marked(
 ):
     html = client.get("/plenaries/2016-busan/").content.decode()
     section = html.split("Where the sources disagree", 1)[1].split("</section>", 1)[0]
-    assert "17-21 October 2016" in section
-    assert "October 2016</strong> according to" in section
+    # Both claims, as a reader says them; the followed one first and marked.
+    assert section.index("<strong>17-21 October 2016</strong>") < section.index(
+        "<strong>October 2016</strong>"
+    )
     assert section.count("followed here") == 1
+    assert "Busan, 17-21 October 2016" in section
     assert "in October 2016 in Busan" in section
 
 
@@ -307,10 +311,10 @@ def test_every_page_of_the_real_archive_answers(client):
 def test_the_real_busan_statement_is_rendered_without_raw_html(client):
     response = client.get("/plenaries/2016-busan/")
     html = response.content.decode()
-    statement = html.split('<div class="statement">', 1)[1].split("</div>", 1)[0]
-    assert "MTCR Partners warmly welcomed India as a new member" in statement
-    assert "&lt;" not in statement and "<script" not in statement
-    assert statement.strip().startswith("<p>")
+    section = html.split('<div class="statement">', 1)[1].split("</section>", 1)[0]
+    assert "MTCR Partners warmly welcomed India as a new member" in section
+    assert "&lt;" not in section and "<script" not in section
+    assert "<p>The Missile Technology Control Regime (MTCR) held its 30" in section
 
 
 @pytest.mark.usefixtures("real_archive")
@@ -333,7 +337,7 @@ def test_real_disagreements_show_both_claims(client):
         for citation in plenary.citations.filter(is_followed=False):
             followed = plenary.citations.filter(field=citation.field, is_followed=True)
             for claim in [citation.claim, *followed.values_list("claim", flat=True)]:
-                assert escape(claim) in section, (plenary.slug, claim)
+                assert escape(claim_display(claim)) in section, (plenary.slug, claim)
 
 
 @pytest.mark.usefixtures("real_archive")
@@ -405,3 +409,19 @@ def test_the_server_error_page_renders_without_a_request():
     html = render_to_string("500.html")
     assert "<h1>Something went wrong</h1>" in html
     assert 'href="/"' in html
+
+
+@pytest.mark.parametrize(
+    ("claim", "shown"),
+    [
+        ("2011-04-11/2011-04-15", "11–15 April 2011"),
+        ("2002-09-23/2002-10-02", "23 September – 2 October 2002"),
+        ("2008-12", "December 2008"),
+        ("1993-11/1993-12", "November–December 1993"),
+        ("by 2005-09-16", "by 16 September 2005"),
+        ("1540, 1874, 1929", "1540, 1874, 1929"),
+        ("2011-13-45", "2011-13-45"),
+    ],
+)
+def test_iso_claims_are_shown_as_dates_at_their_precision(claim, shown):
+    assert claim_display(claim) == shown
