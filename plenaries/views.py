@@ -146,9 +146,12 @@ class PlenaryDetailView(DetailView):
     def get_context_data(self, **kwargs):
         plenary = self.object
         citations = list(plenary.citations.all())
-        day = plenary.start_date
-        earlier = Plenary.objects.with_place().filter(start_date__lt=day)
-        later = Plenary.objects.with_place().filter(start_date__gt=day)
+        # Partners and adherents as the meeting closed: a statement issued on its
+        # last day names the partners present, some known only "by" that day.
+        day = plenary.end_date
+        start = plenary.start_date
+        earlier = Plenary.objects.with_place().filter(start_date__lt=start)
+        later = Plenary.objects.with_place().filter(start_date__gt=start)
         return super().get_context_data(
             chair_terms=list(plenary.chairmanships_begun.all()),
             ended_terms=list(plenary.chairmanships_ended.all()),
@@ -160,7 +163,7 @@ class PlenaryDetailView(DetailView):
             adherents=list(
                 Adherence.objects.on(day).with_country().order_by("country__name")
             ),
-            start_display=format_date(day, plenary.date_precision),
+            close_display=format_date(day, plenary.date_precision),
             # Numbered, citable paragraphs and links to the day and the
             # comparison, once the research tools are installed.
             research_tools=apps.is_installed("research"),

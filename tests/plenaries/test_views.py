@@ -425,3 +425,15 @@ def test_the_server_error_page_renders_without_a_request():
 )
 def test_iso_claims_are_shown_as_dates_at_their_precision(claim, shown):
     assert claim_display(claim) == shown
+
+
+@pytest.mark.usefixtures("real_archive")
+def test_the_real_buenos_aires_page_lists_the_34_partners_its_statement_names(client):
+    """The statement of 15 April 2011 names 34 partners; most are known only as
+    partners "by" that day, so the page counts them at the close of the meeting."""
+    response = client.get("/plenaries/2011-buenos-aires/")
+    assert len(response.context["partners"]) == 34
+    assert "India" not in [m.country.name for m in response.context["partners"]]
+    assert "34 partners by the close of the meeting (15 April 2011)" in (
+        response.content.decode()
+    )
