@@ -17,6 +17,7 @@ import threading
 
 import markdown
 import nh3
+from django.apps import apps
 from django.db import DatabaseError, connections, transaction
 
 from annex.models import AnnexRevision
@@ -82,17 +83,33 @@ class EntryBuilder:
         self.entries = []
 
     def add(self, field, weight, passages):
+        """Passages are texts, or (text, anchor) where the page marks the passage."""
         for passage in passages:
+            text, anchor = passage if isinstance(passage, tuple) else (passage, "")
             self.entries.append(
                 SearchEntry(
                     **self.common,
                     field=field,
                     position=len(self.entries),
-                    text=passage,
+                    text=text,
+                    anchor=anchor,
                     weight=weight,
                 )
             )
         return self
+
+
+def statement_passages(statement):
+    """A statement's paragraphs with their anchors (#p-3) when the plenary page
+    numbers them (the research app's numbered statement), else plain paragraphs."""
+    if not apps.is_installed("research"):
+        yield from paragraphs(statement)
+        return
+    from research.paragraphs import split_paragraphs
+
+    for paragraph in split_paragraphs(statement):
+        if paragraph.plain:
+            yield paragraph.plain, paragraph.anchor
 
 
 def plenary_entries(plenary):
@@ -108,7 +125,9 @@ def plenary_entries(plenary):
         heading += f" Opened by {plenary.opened_by}."
     builder.add("title", SearchEntry.Weight.A, [heading])
     builder.add("summary", SearchEntry.Weight.B, paragraphs(plenary.summary))
-    builder.add("statement", SearchEntry.Weight.C, paragraphs(plenary.statement))
+    builder.add(
+        "statement", SearchEntry.Weight.C, statement_passages(plenary.statement)
+    )
     return builder.entries
 
 
@@ -186,7 +205,7 @@ def archive_stamp(using="default"):
 
 INSERT_COLUMNS = [
     "kind", "key", "document", "title", "url", "date", "date_display", "field",
-    "position", "text", "weight",
+    "position", "text", "anchor", "weight",
 ]  # fmt: skip
 
 

@@ -160,6 +160,9 @@ class SearchEntry(models.Model):
     field = models.CharField(max_length=30, help_text="The record's field quoted.")
     position = models.PositiveIntegerField(help_text="Paragraph number in the field.")
     text = models.TextField(help_text="The passage as plain text.")
+    anchor = models.CharField(
+        max_length=50, blank=True, help_text="The passage's own anchor on its page."
+    )
     weight = models.CharField(max_length=1, choices=Weight.choices)
     vector = SearchVectorField(null=True, editable=False)
 

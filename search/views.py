@@ -27,9 +27,13 @@ class Hit:
 
 
 def hit(entry, terms):
+    """The passage's link: its anchor on the page where it has one (#p-3), and a
+    text fragment (#:~:text=) that browsers which know them scroll to."""
     url = entry.url
     if entry.field != "title":
-        url += ("" if "#" in url else "#") + text_fragment(entry.text)
+        if "#" not in url:
+            url += "#" + entry.anchor
+        url += text_fragment(entry.text)
     return Hit(entry=entry, snippet=snippet(entry.text, terms), url=url)
 
 

@@ -92,3 +92,17 @@ def test_screenshot_of_the_search_results(live_archive, page, screenshot, width)
     page.goto(f"{live_archive}/search/?q=intangible+technology")
     assert result_links(page).count() >= 2
     assert screenshot(page, f"search-{width}").stat().st_size > 10_000
+
+
+def test_a_statement_passage_link_lands_on_its_numbered_paragraph(live_archive, page):
+    page.goto(f"{live_archive}/search/?q=intangible+technology&kind=plenary")
+    link = page.locator("li.search-result", has_text="Busan").locator(
+        "a", has_text="Read the passage in context"
+    )
+    href = link.first.get_attribute("href")
+    anchor = re.search(r"#(p-\d+):~:text=", href)[1]
+    link.first.click()
+    page.wait_for_url(re.compile(r"/plenaries/2016-busan/"))
+    paragraph = page.locator(f"[id='{anchor}']")
+    assert "intangible technology" in paragraph.inner_text()
+    assert paragraph.is_visible()

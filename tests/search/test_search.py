@@ -231,3 +231,17 @@ def test_each_record_is_found_once_through_its_best_passage(client, texts):
     assert "intangible" in overview.entry.text.lower()
     assert "technolog" in overview.entry.text.lower()
     assert response.context["page_obj"].paginator.count == len(keys)
+
+
+def test_a_statement_passage_links_to_its_numbered_paragraph(client, texts):
+    """The plenary page numbers the statement's paragraphs (#p-3); the link uses it."""
+    from research.paragraphs import numbered
+
+    response = search(client, q="intangible technology", kind="plenary")
+    busan = next(h for h in response.context["hits"] if h.entry.key == "2016-busan")
+    anchor = re.search(r"#(p-\d+):~:text=", busan.url)[1]
+    paragraph = next(
+        p for p in numbered(texts["plenaries"]["busan"].statement) if p.anchor == anchor
+    )
+    assert "intangible technology" in paragraph.plain
+    assert paragraph.plain == busan.entry.text
