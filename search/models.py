@@ -4,9 +4,9 @@ import functools
 import operator
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
-from django.db import models
-from django.db.models import Case, F, FloatField, Q, Value, When, Window
-from django.db.models.functions import Cast, Length, Ln, Lower, Replace, RowNumber
+from django.db import connections, models
+from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models.functions import Cast, Length, Ln, Lower, Replace
 
 from . import query as query_syntax
 
@@ -19,46 +19,74 @@ RANK_WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2}
 class SearchResults:
     """The records matching a query, best first, each with its best passage.
 
-    A sequence a Paginator can page: counting and ranking run on narrow rows
-    (ids, keys, ranks), and only the passages of the page asked for are read whole,
-    so a word found in every passage of a large archive costs one pass of sorting
-    small rows, not of the texts.
+    A sequence a Paginator can page. One query ranks the matching passages on
+    narrow rows (id, record, rank), keeps each record's best, and returns the page
+    asked for with the number of records in all; only that page's passages are
+    then read whole. Tell it the page you expect (`expect`) and counting and paging
+    share that one query.
     """
 
     def __init__(self, matches=None):
         self.matches = matches
+        self.expected = (0, 20)
+        self._pages = {}
+        self._total = None
+
+    def expect(self, offset, limit):
+        self.expected = (max(offset, 0), limit)
+        return self
 
     def count(self):
-        if self.matches is None:
-            return 0
-        return self.matches.values("document").distinct().count()
+        if self._total is None:
+            self._page(*self.expected)
+        if self._total is None:  # the page expected lies past the end
+            self._page(0, 1)
+        if self._total is None:  # nothing matches
+            self._total = 0
+        return self._total
 
     def __len__(self):
         return self.count()
 
-    def ranked(self):
-        best = Window(
-            RowNumber(),
-            partition_by=[F("document")],
-            order_by=[F("rank").desc(), F("position").asc()],
-        )
-        return (
-            self.matches.annotate(best=best)
-            .filter(best=1)
-            .order_by("-rank", F("date").desc(nulls_last=True), "document")
-        )
-
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
+        start = index.start or 0
+        return self._page(start, index.stop - start)
+
+    def _page(self, offset, limit):
         if self.matches is None:
+            self._total = 0
             return []
-        page = list(self.ranked().values_list("pk", "rank")[index])
+        for (cached_offset, cached_limit), rows in self._pages.items():
+            # The paginator asks for the last page up to the count, no further.
+            if cached_offset == offset and cached_limit >= limit:
+                return rows[:limit]
+        self._pages[offset, limit] = self._fetch(offset, limit)
+        return self._pages[offset, limit]
+
+    def _fetch(self, offset, limit):
+        matches = self.matches.values_list("id", "document", "position", "date", "rank")
+        inner, params = matches.query.sql_with_params()
+        sql = (
+            "SELECT id, rank, COUNT(*) OVER () FROM ("
+            " SELECT id, rank, date, document, ROW_NUMBER() OVER ("
+            "  PARTITION BY document ORDER BY rank DESC, position) AS best"
+            f" FROM ({inner}) AS matched) AS ranked"
+            " WHERE best = 1"
+            " ORDER BY rank DESC, date DESC NULLS LAST, document"
+            " LIMIT %s OFFSET %s"
+        )
+        with connections[self.matches.db].cursor() as cursor:
+            cursor.execute(sql, (*params, limit, offset))
+            rows = cursor.fetchall()
+        if rows:
+            self._total = rows[0][2]
         entries = self.matches.model.objects.using(self.matches.db).in_bulk(
-            [pk for pk, _rank in page]
+            [row[0] for row in rows]
         )
         found = []
-        for pk, rank in page:
+        for pk, rank, _total in rows:
             entry = entries[pk]
             entry.rank = rank
             found.append(entry)
@@ -82,8 +110,6 @@ class SearchEntryQuerySet(models.QuerySet):
         return SearchResults(self._substring_matches(terms))
 
     def db_vendor(self):
-        from django.db import connections
-
         return connections[self.db].vendor
 
     def _postgresql_matches(self, text):

@@ -9,6 +9,7 @@ from .forms import SearchForm
 from .models import SearchEntry
 from .query import parse, snippet, text_fragment
 
+MAX_PAGE = 100_000
 KIND_PLURALS = {
     SearchEntry.Kind.PLENARY: "plenaries",
     SearchEntry.Kind.EVENT: "events",
@@ -54,7 +55,16 @@ class SearchView(ListView):
         entries = SearchEntry.objects.all()
         if self.kind:
             entries = entries.filter(kind=self.kind)
-        return entries.search(self.query)
+        return entries.search(self.query).expect(
+            (self.requested_page() - 1) * self.paginate_by, self.paginate_by
+        )
+
+    def requested_page(self):
+        """The page number asked for, as the paginator will read it (or near it)."""
+        try:
+            return min(max(int(self.request.GET.get(self.page_kwarg, 1)), 1), MAX_PAGE)
+        except ValueError:
+            return 1
 
     def paginate_queryset(self, queryset, page_size):
         """A page number out of range or not a number shows the nearest page."""

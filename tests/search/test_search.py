@@ -167,8 +167,8 @@ def test_page_numbers_out_of_range_show_the_nearest_page(client, texts):
         assert response.context["hits"]
 
 
-def test_pages_keep_the_query(client, texts):
-    for number in range(25):
+def outreach_missions(count=25):
+    for number in range(count):
         Event.objects.create(
             slug=f"outreach-{number}",
             kind=Event.Kind.OUTREACH,
@@ -176,6 +176,10 @@ def test_pages_keep_the_query(client, texts):
             description="The MTCR Chair visited a non-partner.",
             date=f"20{number:02}-03-01",
         )
+
+
+def test_pages_keep_the_query(client, texts):
+    outreach_missions()
     response = search(client, q="the MTCR")
     assert response.context["page_obj"].paginator.num_pages > 1
     assert 'href="?q=the+MTCR&amp;page=2"' in response.content.decode()
@@ -245,3 +249,23 @@ def test_a_statement_passage_links_to_its_numbered_paragraph(client, texts):
     )
     assert "intangible technology" in paragraph.plain
     assert paragraph.plain == busan.entry.text
+
+
+def test_a_page_number_past_any_database_integer_shows_the_last_page(client, texts):
+    outreach_missions()
+    response = search(client, q="MTCR", page="9" * 30)
+    assert response.context["page_obj"].number == (
+        response.context["page_obj"].paginator.num_pages
+    )
+    assert response.context["hits"]
+
+
+def test_the_count_and_the_page_come_from_one_query(
+    client, texts, django_assert_num_queries
+):
+    outreach_missions()
+    search(client, q="MTCR")  # the index is current from here on
+    # stamp of the archive, stamp of the index, the ranked page, its passages
+    with django_assert_num_queries(4):
+        response = search(client, q="MTCR", page="2")
+    assert response.context["page_obj"].number == 2
