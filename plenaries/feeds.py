@@ -5,6 +5,9 @@ from datetime import UTC, datetime, time
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import strip_tags
+
+from mtcr_site.templatetags.markdown import render_markdown
 
 from .models import Plenary
 
@@ -24,7 +27,13 @@ class PlenaryFeed(Feed):
         return str(plenary)
 
     def item_description(self, plenary):
-        return f"{plenary.dates_display}, {plenary.place_display}."
+        """When and where, then the summary as plain text (the feed escapes it)."""
+        summary = strip_tags(render_markdown(plenary.summary)).strip()
+        return " ".join(
+            filter(
+                None, [f"{plenary.dates_display}, {plenary.place_display}.", summary]
+            )
+        )
 
     def item_pubdate(self, plenary):
         return datetime.combine(plenary.end_date, time(), tzinfo=UTC)

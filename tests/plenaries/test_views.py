@@ -252,6 +252,9 @@ def test_feed_is_atom_with_the_newest_plenary_first(client, archive):
     assert response["Content-Type"].startswith("application/atom+xml")
     body = response.content.decode()
     assert body.index("30th plenary, Busan 2016") < body.index("Interlaken")
+    assert (
+        "17–21 October 2016, Busan, Korea. India joined the regime that year." in body
+    )
 
 
 def test_sitemap_lists_plenaries_countries_and_sources(client, archive):
