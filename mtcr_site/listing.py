@@ -48,8 +48,9 @@ class ClampedPaginationMixin:
 
     def paginate_queryset(self, queryset, page_size):
         paginator = Paginator(queryset, page_size, allow_empty_first_page=True)
+        wanted = self.request.GET.get(self.page_kwarg, 1)
         try:
-            number = int(self.request.GET.get(self.page_kwarg, 1))
+            number = paginator.num_pages if wanted == "last" else int(wanted)
         except (TypeError, ValueError):
             number = 1
         page = paginator.page(min(max(number, 1), paginator.num_pages))

@@ -226,3 +226,9 @@ def test_real_adherents_page_lists_each_kind_the_archive_holds(client):
     for kind in kinds:
         assert Adherence.Kind(kind).label in html
     assert response.context["page_obj"].paginator.count == Adherence.objects.count()
+
+
+def test_the_adherent_kind_filter_is_a_labelled_select(client, archive):
+    html = client.get(ADHERENTS).content.decode()
+    assert '<label for="id_kind">Kind</label>' in html
+    assert '<select name="kind" id="id_kind">' in html
