@@ -100,6 +100,7 @@ def test_page_numbers_out_of_range_show_the_nearest_page(client, archive):
     first = client.get(LIST, {"page": -1})
     assert first.context["page_obj"].number == 1
     assert client.get(LIST, {"page": "two"}).context["page_obj"].number == 1
+    assert client.get(LIST, {"page": "last"}).context["page_obj"].number == 2
 
 
 def test_pagination_links_keep_the_filters(client, archive):
