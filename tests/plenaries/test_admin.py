@@ -199,3 +199,27 @@ def test_help_texts_show_as_written_not_as_html(admin_client, small_archive):
     assert (
         "&lt;year&gt;-&lt;city&gt;, or &lt;year&gt;-&lt;country&gt; if no city." in page
     )
+
+
+@pytest.mark.parametrize(
+    ("model_name", "query", "expected"),
+    [
+        ("chairmanship", "Luxembourg", ["2015-netherlands-luxembourg"]),
+        ("chairperson", "Piet", ["Piet de Klerk"]),
+        ("event", "DPRK", ["2017-outreach-asia"]),
+        ("plenary", "Korea", ["2016-busan"]),
+        ("sourcedocument", "overview", ["nti-mtcr-overview"]),
+        ("citation", "in October 2016 in Busan", ["busan-dates-overview"]),
+    ],
+)
+def test_staff_find_records_by_what_they_say(
+    admin_client, small_archive, model_name, query, expected
+):
+    """Search across relations (countries, people) lists each record once."""
+    url = reverse(f"admin:plenaries_{model_name}_changelist")
+    response = admin_client.get(url, {"q": query})
+    found = [
+        getattr(obj, "slug", None) or getattr(obj, "key", None) or obj.name
+        for obj in response.context["cl"].result_list
+    ]
+    assert sorted(found) == expected
