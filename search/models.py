@@ -121,8 +121,12 @@ class SearchEntryQuerySet(models.QuerySet):
     def _substring_matches(self, terms):
         def contains(term):
             if term.is_phrase:
+                # Every word by LIKE first: the regular expression, a Python
+                # function in SQLite, then runs only on passages that may match.
                 pattern = term.pattern()
-                return Q(text__iregex=pattern) | Q(title__iregex=pattern)
+                words = [Q(text__icontains=stem) for stem in term.stems]
+                in_text = functools.reduce(operator.and_, words)
+                return (in_text & Q(text__iregex=pattern)) | Q(title__iregex=pattern)
             return Q(text__icontains=term.text) | Q(title__icontains=term.text)
 
         wanted = [term for term in terms if not term.excluded]
