@@ -110,7 +110,8 @@ def overview_svg(plenaries, since_dates, today=None):
     for day, label, url in plenaries:
         x = scale.x(day)
         parts.append(
-            f'<a href="{escape(url)}"><circle class="plenary" cx="{x}" cy="30" r="5">'
+            f'<a href="{escape(url)}" aria-label="{escape(label)}">'
+            f'<circle class="plenary" cx="{x}" cy="30" r="5">'
             f"<title>{escape(label)}</title></circle></a>"
         )
     parts.append(f'<text class="label" x="{LEFT}" y="50">Partners</text>')

@@ -145,7 +145,10 @@ def test_overview_chart_plots_plenaries_and_partners(client, archive):
     assert 'aria-labelledby="overview-title overview-desc"' in html
     assert "2 plenaries from 1993 to" in html
     assert "rising to 2" in html
-    assert '<a href="/plenaries/2016-busan/"><circle class="plenary"' in html
+    assert (
+        '<a href="/plenaries/2016-busan/" aria-label="30th plenary, Busan 2016">'
+        in html
+    )
 
 
 def test_overview_chart_escapes_what_it_is_given():
