@@ -209,7 +209,7 @@ def test_help_texts_show_as_written_not_as_html(admin_client, small_archive):
         ("event", "DPRK", ["2017-outreach-asia"]),
         ("plenary", "Korea", ["2016-busan"]),
         ("sourcedocument", "overview", ["nti-mtcr-overview"]),
-        ("citation", "in October 2016 in Busan", ["busan-dates-overview"]),
+        ("citation", '"in October 2016 in Busan"', ["busan-dates-overview"]),
     ],
 )
 def test_staff_find_records_by_what_they_say(
