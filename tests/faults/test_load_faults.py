@@ -27,10 +27,10 @@ def test_load_killed_half_way_leaves_the_database_exactly_as_before(
         scratch_database_url,
         "load_archive",
         "--fixtures",
-        str(write_fixtures(tmp_path / "v1", generated_archive(600))),
+        str(write_fixtures(tmp_path / "v1", generated_archive(2000))),
     )
     before = database_state(scratch_database_url)
-    newer = write_fixtures(tmp_path / "v2", generated_archive(600, city="Renamed"))
+    newer = write_fixtures(tmp_path / "v2", generated_archive(2000, city="Renamed"))
     child = subprocess.Popen(
         [sys.executable, "manage.py", "load_archive", "--fixtures", str(newer)],
         cwd=ROOT,
