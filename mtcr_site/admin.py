@@ -10,7 +10,8 @@ source by source, marking the one the record follows.
 from collections import defaultdict
 
 from django.contrib import admin
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.html import escape, format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -36,6 +37,23 @@ def disagreeing_citations(fk_name):
         .exclude(claim="")
         .filter(Exists(contradicting))
     )
+
+
+def count_of(queryset, fk_name):
+    """The number of rows of `queryset` whose `fk_name` is the outer record.
+
+    A subquery rather than Count(): Count() groups the whole query, and a grouped
+    query drops the model's default ordering (autocomplete pages then come
+    unordered).
+    """
+    counted = (
+        queryset.filter(**{fk_name: OuterRef("pk")})
+        .order_by()
+        .values(fk_name)
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(counted), 0)
 
 
 def disagreements(citations):
@@ -154,7 +172,7 @@ class CitedRecordAdmin(ArchiveRecordAdmin):
             super()
             .get_queryset(request)
             .annotate(
-                citation_count=Count("citations", distinct=True),
+                citation_count=count_of(Citation.objects.all(), self.citation_fk),
                 sources_disagree=Exists(disagreeing_citations(self.citation_fk)),
             )
         )

@@ -2,9 +2,9 @@
 
 from django.contrib import admin
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 
-from mtcr_site.admin import ArchiveRecordAdmin, CitedRecordAdmin
+from mtcr_site.admin import ArchiveRecordAdmin, CitedRecordAdmin, count_of
 
 from .models import (
     Chairmanship,
@@ -98,7 +98,12 @@ class ResolutionAdmin(ArchiveRecordAdmin):
     search_fields = ["number"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(plenary_count=Count("plenaries"))
+        cited_by = Plenary.resolutions.through.objects.all()
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(plenary_count=count_of(cited_by, "resolution"))
+        )
 
     @admin.display(description="plenaries citing it", ordering="plenary_count")
     def cited_by(self, obj):
@@ -196,7 +201,11 @@ class SourceDocumentAdmin(ArchiveRecordAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(cited=Count("citations"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(cited=count_of(Citation.objects.all(), "source"))
+        )
 
     @admin.display(description="published", ordering="published")
     def published_on(self, obj):

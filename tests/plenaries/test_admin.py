@@ -223,3 +223,32 @@ def test_staff_find_records_by_what_they_say(
         for obj in response.context["cl"].result_list
     ]
     assert sorted(found) == expected
+
+
+# Unordered results would page inconsistently: the annotated counts must keep the
+# models' default ordering.
+@pytest.mark.filterwarnings("error::django.core.paginator.UnorderedObjectListWarning")
+@pytest.mark.parametrize(
+    ("field_name", "term", "expected"),
+    [
+        # The DPRK by its other spelling in the documents, "North Korea".
+        ("country", "Kor", ["DPRK", "Korea"]),
+        ("resolutions", "2270", ["UNSCR 2270"]),
+        ("regions_of_concern", "Asia", ["Northeast Asia"]),
+    ],
+)
+def test_related_records_are_picked_by_typing_part_of_their_name(
+    admin_client, small_archive, field_name, term, expected
+):
+    """The plenary form's autocomplete widgets answer with matching records."""
+    response = admin_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "plenaries",
+            "model_name": "plenary",
+            "field_name": field_name,
+            "term": term,
+        },
+    )
+    assert response.status_code == 200
+    assert [result["text"] for result in response.json()["results"]] == expected
