@@ -13,6 +13,13 @@ from plenaries.models import Plenary, SourceDocument
 from search import index
 
 
+@pytest.fixture(autouse=True)
+def uncached_pages(settings):
+    """Every request runs the view: the page cache's version counter outlives a
+    test's rolled-back data, so a page cached in one test could answer another."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 def source_text(file_name):
     return (settings.SOURCES_DIR / file_name).read_text(encoding="utf-8")
 
