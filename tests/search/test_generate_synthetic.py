@@ -1,9 +1,12 @@
 """generate_synthetic: N times the real archive, in a database of its own."""
 
 import datetime
+import io
+import json
 import re
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.management import CommandError, call_command
 
 from annex.models import AnnexRevision
@@ -16,6 +19,7 @@ from plenaries.models import (
     Plenary,
     SourceDocument,
 )
+from search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +114,20 @@ def test_refuses_a_scale_out_of_range(monkeypatch):
     for scale in (0, 301):
         with pytest.raises(CommandError, match="--scale must be between"):
             call_command("generate_synthetic", scale=scale)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_synthetic_database_is_replaced_with_flush(archive, monkeypatch):
+    """The real archive from fixtures/, and one copy of it, instead of what was.
+
+    Outside a test transaction: PostgreSQL will not TRUNCATE inside one."""
+    fixture = django_settings.FIXTURES_DIR / "plenaries.json"
+    if not fixture.exists():
+        pytest.skip("fixtures/ is empty: the archive has not been built yet")
+    real_plenaries = len(json.loads(fixture.read_text()))
+    clone_archive(1)
+    monkeypatch.setenv("DATABASE_URL", "sqlite:////tmp/elsewhere.sqlite3")
+    call_command("generate_synthetic", scale=2, flush=True, stdout=io.StringIO())
+    assert Plenary.objects.count() == 2 * real_plenaries
+    assert Plenary.objects.filter(slug="2014-oslo-x1").exists()
+    assert SearchEntry.objects.filter(key="2014-oslo-x1").exists()

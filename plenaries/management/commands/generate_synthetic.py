@@ -44,6 +44,7 @@ from plenaries.models import (
     Plenary,
     SourceDocument,
 )
+from search import index as search_index
 
 MAX_SCALE = 300  # plenary numbers are raised by 100 per copy: a small integer field
 SYNTHETIC_SUFFIX = re.compile(r"-x\d+$")
@@ -349,24 +350,14 @@ class Command(BaseCommand):
         using = "default"
         self.check_target(using)
         started = time.perf_counter()
+        tables = connections[using].introspection.table_names()
+        if Plenary._meta.db_table in tables:
+            # Looked at before migrating: a database that is not ours stays as it is.
+            self.clear_synthetic(using, flush)
         call_command("migrate", database=using, verbosity=0, interactive=False)
-        if Plenary.objects.using(using).exists():
-            if not flush:
-                raise CommandError(
-                    "The database already holds an archive; pass --flush to replace "
-                    "a synthetic one."
-                )
-            if not Plenary.objects.using(using).filter(slug__regex=r"-x\d+$").exists():
-                raise CommandError(
-                    "The database holds the real archive and nothing synthetic: "
-                    "generate_synthetic will not flush it."
-                )
-            call_command("flush", database=using, interactive=False, verbosity=0)
         call_command("load_archive", verbosity=0)
         created = clone_archive(scale - 1, using=using, seed=seed)
-        from search import index
-
-        entries = index.rebuild(using)
+        entries = search_index.rebuild(using)
         elapsed = time.perf_counter() - started
         summary = ", ".join(f"{count} {name}" for name, count in created.items())
         self.stdout.write(
@@ -375,6 +366,22 @@ class Command(BaseCommand):
                 f"archive plus {summary or 'nothing'}; {entries} search passages."
             )
         )
+
+    def clear_synthetic(self, using, flush):
+        """Empty a database that holds a synthetic archive, if asked; refuse others."""
+        if not Plenary.objects.using(using).exists():
+            return
+        if not flush:
+            raise CommandError(
+                "The database already holds an archive; pass --flush to replace "
+                "a synthetic one."
+            )
+        if not Plenary.objects.using(using).filter(slug__regex=r"-x\d+$").exists():
+            raise CommandError(
+                "The database holds the real archive and nothing synthetic: "
+                "generate_synthetic will not flush it."
+            )
+        call_command("flush", database=using, interactive=False, verbosity=0)
 
     def check_target(self, using):
         if not os.environ.get("DATABASE_URL"):
