@@ -21,6 +21,7 @@ from django.apps import apps
 from django.db import DatabaseError, connections, transaction
 
 from annex.models import AnnexRevision
+from members.models import Country
 from mtcr_site.dates import format_date
 from plenaries.models import Event, Plenary, SourceDocument
 
@@ -30,6 +31,8 @@ logger = logging.getLogger(__name__)
 
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]  # as mtcr_site.templatetags.markdown
 SEARCHED_MODELS = [Plenary, Event, SourceDocument, AnnexRevision]
+# A plenary's passages carry its host country's name: an edit of it counts too.
+STAMPED_MODELS = [*SEARCHED_MODELS, Country]
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 SPACES = re.compile(r"\s+")
 
@@ -192,7 +195,7 @@ def archive_stamp(using="default"):
     connection = connections[using]
     quote = connection.ops.quote_name
     parts = []
-    for model in SEARCHED_MODELS:
+    for model in STAMPED_MODELS:
         history = model.history.model._meta
         parts.append(f"(SELECT COUNT(*) FROM {quote(model._meta.db_table)})")
         parts.append(

@@ -269,3 +269,12 @@ def test_the_count_and_the_page_come_from_one_query(
     with django_assert_num_queries(4):
         response = search(client, q="MTCR", page="2")
     assert response.context["page_obj"].number == 2
+
+
+def test_renaming_a_host_country_reaches_search(client, texts):
+    assert not found(search(client, q="Noreg"))
+    norway = texts["plenaries"]["oslo"].country
+    norway.name = "Noreg"
+    norway.save()
+    response = search(client, q="Noreg", kind="plenary")
+    assert found(response) == ["2014-oslo"]
