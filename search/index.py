@@ -4,10 +4,11 @@
 plenaries (title, summary, statement), events, source documents and annex revisions.
 It is idempotent and takes one transaction. `ensure_current()` runs before each
 search: it compares a stamp of the archive (row counts and the latest history id of
-each searched model) with the one stored at the last build and rebuilds when they
-differ, so edits made in admin or the shell reach search without any signal.
-Writes that leave neither a count nor a history row behind (`loaddata`, bulk
-`update()`) must be followed by `rebuild()`; load_archive does that.
+each searched model, and of countries) with the one stored at the last build and
+rebuilds when they differ, so edits made in admin or the shell, and load_archive's
+saves, reach search without any signal. Writes that leave neither a count nor a
+history row behind (raw `loaddata`, bulk `update()`) must be followed by
+`rebuild()`. Calling it at the end of a load spares the first searcher the rebuild.
 """
 
 import html
