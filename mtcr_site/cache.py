@@ -6,6 +6,8 @@ With Redis (REDIS_URL) every worker shares the version; with the local-memory
 fallback each process has its own, so pages there live only PAGE_CACHE_SECONDS.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 
@@ -29,7 +31,8 @@ def invalidate(**kwargs):
 
 
 def page_key(version, request):
-    return f"page:{version}:{request.method == 'HEAD'}:{request.get_full_path()}"
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"page:{version}:{request.method}:{path}"
 
 
 def page_timeout():
