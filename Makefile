@@ -19,7 +19,7 @@ GUNICORN_OWN_SOCKET = $$($(BIN)/python -c "import gunicorn; \
 # The checks run with the development settings; pytest reads tests/settings.py.
 WITH_DEBUG = DJANGO_DEBUG=1
 
-.PHONY: help install run test fixtures bench clean
+.PHONY: help install run test fixtures bench loadtest clean
 
 help:
 	@echo "make install   create $(VENV) and install the project with its test tools"
@@ -27,6 +27,7 @@ help:
 	@echo "make test      ruff, migrations check, system checks, the whole test suite"
 	@echo "make fixtures  rebuild fixtures/ from the documents in sources/"
 	@echo "make bench     benchmark the pages (see benchmarks/bench.py)"
+	@echo "make loadtest  64 connections for 60 s on every page (benchmarks/load.py)"
 
 install: $(VENV)/.installed
 
@@ -62,7 +63,10 @@ fixtures: install
 	$(WITH_DEBUG) $(BIN)/python manage.py build_fixtures
 
 bench: install
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
+loadtest: install
+	$(BIN)/python benchmarks/load.py $(LOAD_ARGS)
 
 clean:
 	rm -rf staticfiles .pytest_cache

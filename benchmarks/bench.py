@@ -138,6 +138,9 @@ def start_gunicorn(database_url, cached, workers):
             "--bind", f"127.0.0.1:{port}",
             "--workers", str(workers),
             "--log-level", "warning",
+            # gunicorn 27's control socket is one path per user: another server
+            # on this machine (make run, the browser tests) would lose its own.
+            "--no-control-socket",
         ],
         cwd=ROOT,
         env=environment(database_url, **extra),
@@ -181,7 +184,7 @@ def wrk(url, duration, connections):
     }
 
 
-def measure(database_url, cached, duration, connections, workers):
+def measure_pages(database_url, cached, duration, connections, workers):
     server, base = start_gunicorn(database_url, cached, workers)
     try:
         for url in [STATIC, *PAGES.values()]:
@@ -234,10 +237,10 @@ def main():
                     f"{backend} x{scale}: database ready in {seconds:.1f} s", flush=True
                 )
                 probes = probe_pages(url)
-                cached = measure(
+                cached = measure_pages(
                     url, True, args.duration, args.connections, args.workers
                 )
-                uncached = measure(
+                uncached = measure_pages(
                     url, False, args.duration, args.connections, args.workers
                 )
                 ceiling = cached["static file"]["rps"]

@@ -102,3 +102,14 @@ def admin_form_data(response):
             else:
                 data[key] = "" if value is None else str(value)
     return data
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    """Each test starts with an empty cache: a page cached by one test (whose data
+    was rolled back) must never answer another."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
