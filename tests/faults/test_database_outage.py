@@ -61,19 +61,21 @@ def site_on_postgres(scratch_database_url, tmp_path):
         "DJANGO_STATIC_ROOT": str(tmp_path / "static"),
         "PAGE_CACHE_SECONDS": "0",
     }
+    # With DEBUG off the site wants the manifest only this collectstatic writes.
     manage(
         scratch_database_url,
         "collectstatic",
         "--noinput",
         "-v0",
-        DJANGO_STATIC_ROOT=str(tmp_path / "static"),
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=environment["DJANGO_SECRET_KEY"],
+        DJANGO_STATIC_ROOT=environment["DJANGO_STATIC_ROOT"],
     )
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "mtcr_site.wsgi", "--workers", "2",
-         "--bind", f"127.0.0.1:{port}"],
+         "--bind", f"127.0.0.1:{port}", "--no-control-socket"],
         cwd=ROOT,
         env=environment,
-        stderr=subprocess.DEVNULL,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
