@@ -196,3 +196,29 @@ def test_record_the_documents_no_longer_give_is_removed_unless_edited(tmp_path):
     staff_country = Country.objects.create(name="Chile", iso_code="CL", slug="chile")
     load(write(tmp_path / "b", without_citation))
     assert Country.objects.filter(pk=staff_country.pk).exists()
+
+
+def test_reloading_the_real_archive_keeps_an_edit_made_in_admin(admin_client, capsys):
+    """The real fixtures, a real admin form post, then load_archive again."""
+    from tests.conftest import admin_form_data
+
+    call_command("load_archive")
+    busan = Plenary.objects.get(slug="2016-busan")
+    url = f"/admin/plenaries/plenary/{busan.pk}/change/"
+    data = admin_form_data(admin_client.get(url))
+    data["opened_by"] = "Acting Foreign Minister Lim Sung-nam"
+    assert admin_client.post(url, data).status_code == 302
+    capsys.readouterr()
+
+    call_command("load_archive")
+    out = capsys.readouterr().out
+    busan.refresh_from_db()
+    assert busan.opened_by == "Acting Foreign Minister Lim Sung-nam"
+    assert "kept plenaries.plenary “30th plenary, Busan 2016”" in out
+    assert "Nothing else to change: 1 edited record kept as is." in out
+
+    call_command("load_archive", "--force")
+    busan.refresh_from_db()
+    assert busan.opened_by == "Acting Foreign Minister Lim Sungnam"
+    edited = busan.history.filter(opened_by="Acting Foreign Minister Lim Sung-nam")
+    assert edited.get().history_user.is_superuser

@@ -41,21 +41,24 @@ class Command(BaseCommand):
         if report.changed:
             # Search passages are cut from the records: recut them in step.
             search_index.rebuild()
+        kept = 0
         for model_report in report.models.values():
             for record in model_report.kept:
+                kept += 1
                 self.stdout.write(
                     f"  kept {model_report.label} “{record}”: edited in admin since "
                     "the last load (--force takes the documents' version)"
                 )
         if report.changed:
-            self.stdout.write(self.style.SUCCESS("Archive loaded."))
+            message = "Archive loaded."
+        elif kept:
+            records = "record" if kept == 1 else "records"
+            message = f"Nothing else to change: {kept} edited {records} kept as is."
         else:
-            self.stdout.write(
-                self.style.SUCCESS(
-                    "Nothing to change: the database already holds "
-                    "the archive as built."
-                )
+            message = (
+                "Nothing to change: the database already holds the archive as built."
             )
+        self.stdout.write(self.style.SUCCESS(message))
 
     def show_progress(self, model_report, total):
         counts = model_report.counts
