@@ -62,10 +62,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "mtcr_site.middleware.page_cache.PageCacheMiddleware",
     "mtcr_site.middleware.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "mtcr_site.middleware.page_cache.PageCacheMiddleware",
     "mtcr_site.middleware.database.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -119,6 +119,13 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Each worker's own copy of the pages it served (mtcr_site/cache.py).
+CACHES["local"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "OPTIONS": {"MAX_ENTRIES": 500},
+}
+LOCAL_VERSION_SECONDS = 1
 PAGE_CACHE_SECONDS = int(
     os.environ.get(
         "PAGE_CACHE_SECONDS", "3600" if os.environ.get("REDIS_URL") else "30"

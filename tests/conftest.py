@@ -108,8 +108,10 @@ def admin_form_data(response):
 def _fresh_page_cache():
     """Each test starts with an empty cache: a page cached by one test (whose data
     was rolled back) must never answer another."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()

@@ -1,11 +1,18 @@
-"""Serve anonymous GETs of public pages from the cache (see mtcr_site.cache)."""
+"""Serve anonymous GETs of public pages from the cache (see mtcr_site.cache).
 
-from django.core.cache import cache
+It sits right after SecurityMiddleware (whose HTTPS redirect must still apply) and
+stores the finished response, headers included, so a hit skips the rest of the
+stack; it answers a matching If-None-Match itself.
+"""
+
+from django.conf import settings
 from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
 
 from mtcr_site import cache as page_cache
 
-SKIPPED_PREFIXES = ("/admin/",)
+SKIPPED_PREFIXES = ("/admin/", f"/{settings.STATIC_URL.strip('/')}/")
+NOT_STORED = {"set-cookie", "x-cache"}
 
 
 def cacheable(request):
@@ -13,7 +20,7 @@ def cacheable(request):
         page_cache.page_timeout() > 0
         and request.method in ("GET", "HEAD")
         and not request.path.startswith(SKIPPED_PREFIXES)
-        and request.COOKIES.get("sessionid") is None
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
     )
 
 
@@ -25,28 +32,33 @@ class PageCacheMiddleware:
         if not cacheable(request):
             return self.get_response(request)
         key = page_cache.page_key(page_cache.current_version(), request)
-        stored = cache.get(key)
+        stored = page_cache.get_page(key)
         if stored is not None:
-            status, headers, content = stored
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response[name] = value
-            response["X-Cache"] = "hit"
-            return response
+            return self.from_cache(request, stored)
         response = self.get_response(request)
         if self.storable(response):
             headers = [
                 (name, value)
                 for name, value in response.items()
-                if name.lower() not in {"set-cookie", "x-cache"}
+                if name.lower() not in NOT_STORED
             ]
-            cache.set(
-                key,
-                (response.status_code, headers, response.content),
-                page_cache.page_timeout(),
-            )
+            page_cache.set_page(key, (response.status_code, headers, response.content))
             response["X-Cache"] = "miss"
         return response
+
+    @staticmethod
+    def from_cache(request, stored):
+        status, headers, content = stored
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Cache"] = "hit"
+        return (
+            get_conditional_response(
+                request, etag=response.get("ETag"), response=response
+            )
+            or response
+        )
 
     @staticmethod
     def storable(response):

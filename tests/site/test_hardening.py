@@ -130,3 +130,22 @@ def test_markdown_filter_lets_no_script_through(payload):
     ):
         assert dangerous not in html, (payload, html)
     assert "partners met." in html
+
+
+def test_a_change_made_by_another_worker_reaches_this_one(client, page_cache, settings):
+    """Another process bumps the shared version; this one's copy is not served."""
+    from mtcr_site import cache as pages
+
+    settings.LOCAL_VERSION_SECONDS = 0
+    client.get("/")
+    assert client.get("/").headers["X-Cache"] == "hit"
+    pages.shared().incr(pages.VERSION_KEY)
+    assert client.get("/").headers["X-Cache"] == "miss"
+
+
+def test_a_cached_page_keeps_the_security_headers(client, page_cache):
+    client.get("/")
+    hit = client.get("/")
+    assert hit.headers["X-Cache"] == "hit"
+    assert "default-src 'self'" in hit.headers["Content-Security-Policy"]
+    assert hit.headers["X-Frame-Options"] == "DENY"
