@@ -191,6 +191,9 @@ def measure_pages(database_url, cached, duration, connections, workers):
             urllib.request.urlopen(base + url, timeout=10).read()
         results = {"static file": wrk(base + STATIC, duration, connections)}
         for name, url in PAGES.items():
+            # A slow page leaves queued requests behind its run: wait for the
+            # workers to drain them, so that no page is timed on another's backlog.
+            urllib.request.urlopen(base + url, timeout=120).read()
             results[name] = wrk(base + url, duration, connections)
         return results
     finally:
