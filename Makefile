@@ -29,7 +29,7 @@ help:
 	@echo "make bench     benchmark the pages (see benchmarks/bench.py)"
 	@echo "make loadtest  64 connections for 60 s on every page (benchmarks/load.py)"
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed .secret_key
 
 # Reinstalled only when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -43,7 +43,7 @@ $(VENV)/.installed: pyproject.toml
 	@umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	@echo "Generated a secret key for this machine in .secret_key"
 
-run: install .secret_key
+run: install
 	$(WITH_KEY) $(BIN)/python manage.py migrate --noinput
 	@ls fixtures/*.json >/dev/null 2>&1 || $(MAKE) --no-print-directory fixtures
 	$(WITH_KEY) $(BIN)/python manage.py load_archive

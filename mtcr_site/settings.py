@@ -26,12 +26,19 @@ def env_list(name, default=""):
 
 DEBUG = env_bool("DJANGO_DEBUG")
 
+# The environment's key, else the one `make install` made for this machine (so that
+# `manage.py createsuperuser` and friends work as usual after `make run`).
+SECRET_KEY_FILE = Path(
+    os.environ.get("DJANGO_SECRET_KEY_FILE", BASE_DIR / ".secret_key")
+)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+if not SECRET_KEY and SECRET_KEY_FILE.is_file():
+    SECRET_KEY = SECRET_KEY_FILE.read_text().strip()
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
             "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off "
-            "(`make run` generates one for this machine in .secret_key)."
+            "(`make install` generates one for this machine in .secret_key)."
         )
     # Only for a developer's own machine: never reaches production, where the
     # check above refuses to start without a real key.

@@ -76,6 +76,19 @@ def test_check_deploy_flags_a_development_environment():
 
 
 def test_the_site_refuses_to_start_without_a_secret_key_when_debug_is_off():
-    result = manage("check")
+    result = manage("check", DJANGO_SECRET_KEY_FILE="/nonexistent/secret-key")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_the_machines_key_file_is_used_when_the_environment_has_none(tmp_path):
+    key_file = tmp_path / "secret"
+    key_file.write_text("a-key-made-for-this-machine-" + "x" * 40 + "\n")
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.SECRET_KEY)",
+        DJANGO_SECRET_KEY_FILE=str(key_file),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("a-key-made-for-this-machine-" + "x" * 40)
