@@ -8,14 +8,6 @@ from mtcr_site.records import ArchiveRecord
 
 
 class AnnexRevisionQuerySet(models.QuerySet):
-    def in_years(self, year_from=None, year_to=None):
-        queryset = self
-        if year_from is not None:
-            queryset = queryset.filter(date__year__gte=year_from)
-        if year_to is not None:
-            queryset = queryset.filter(date__year__lte=year_to)
-        return queryset
-
     def in_force_on(self, day):
         return self.filter(date__lte=day).order_by("-date")
 

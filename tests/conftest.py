@@ -75,6 +75,24 @@ def archive(small_archive):
     return small_archive
 
 
+def registered_models(app_label):
+    """The models of one app that the admin shows, in name order."""
+    from django.contrib import admin
+
+    return sorted(
+        (model for model in admin.site._registry if model._meta.app_label == app_label),
+        key=lambda model: model._meta.model_name,
+    )
+
+
+def admin_url(model, view, *args):
+    """An admin URL of a model: admin_url(Plenary, "change", pk)."""
+    from django.urls import reverse
+
+    meta = model._meta
+    return reverse(f"admin:{meta.app_label}_{meta.model_name}_{view}", args=args)
+
+
 def admin_form_data(response):
     """The POST data of the admin form a response shows, as its fields now hold it.
 

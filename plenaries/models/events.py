@@ -8,14 +8,6 @@ from mtcr_site.records import ArchiveRecord
 
 
 class EventQuerySet(models.QuerySet):
-    def in_years(self, year_from=None, year_to=None):
-        queryset = self
-        if year_from is not None:
-            queryset = queryset.filter(date__year__gte=year_from)
-        if year_to is not None:
-            queryset = queryset.filter(date__year__lte=year_to)
-        return queryset
-
     def with_countries(self):
         return self.prefetch_related("countries")
 

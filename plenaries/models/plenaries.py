@@ -30,14 +30,6 @@ class Resolution(ArchiveRecord):
 
 
 class PlenaryQuerySet(models.QuerySet):
-    def in_years(self, year_from=None, year_to=None):
-        queryset = self
-        if year_from is not None:
-            queryset = queryset.filter(start_date__year__gte=year_from)
-        if year_to is not None:
-            queryset = queryset.filter(start_date__year__lte=year_to)
-        return queryset
-
     def on_or_before(self, day):
         return self.filter(start_date__lte=day)
 

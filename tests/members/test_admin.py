@@ -1,25 +1,17 @@
 """The staff admin for countries, regions, partnership and adherence."""
 
 import pytest
-from django.contrib import admin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from members.models import Country, Membership
-from tests.conftest import admin_form_data
+from tests.conftest import admin_form_data, admin_url, registered_models
 from tests.factories import add_records
 
 pytestmark = pytest.mark.django_db
 
-MODELS = sorted(
-    (model for model in admin.site._registry if model._meta.app_label == "members"),
-    key=lambda model: model._meta.model_name,
-)
-
-
-def admin_url(model, view, *args):
-    return reverse(f"admin:members_{model._meta.model_name}_{view}", args=args)
+MODELS = registered_models("members")
 
 
 def test_every_members_model_is_in_the_admin():
