@@ -14,6 +14,13 @@ class AnnexRevisionQuerySet(models.QuerySet):
     def with_plenary(self):
         return self.select_related("adopted_at__country")
 
+    def for_timeline(self):
+        """With the adopting plenary, without the long texts an entry never shows."""
+        from plenaries.models import Plenary
+
+        long_texts = [f"adopted_at__{name}" for name in Plenary.LONG_TEXTS]
+        return self.with_plenary().defer("description", *long_texts)
+
 
 class AnnexRevisionManager(models.Manager.from_queryset(AnnexRevisionQuerySet)):
     def get_by_natural_key(self, slug):

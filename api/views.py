@@ -19,7 +19,8 @@ from django.views.generic import View
 from annex.views import AnnexRevisionListView
 from members.models import Adherence, Country, Membership
 from members.views import CITATIONS, AdherenceListView, MembershipListView
-from mtcr_site.timeline import TimelineFilterForm, build_timeline
+from mtcr_site.timeline.chronology import Chronology
+from mtcr_site.timeline.views import TimelineFilterForm
 from plenaries.models import Citation, Plenary, SourceDocument
 from plenaries.views import (
     ChairmanshipListView,
@@ -128,15 +129,7 @@ class Timeline(View):
 
     def get(self, request):
         form = TimelineFilterForm(request.GET or None)
-        values = form.values() if form.is_bound else {}
-        entries = build_timeline(
-            kinds=values.get("kind") or (),
-            year_from=values.get("year_from"),
-            year_to=values.get("year_to"),
-            country=values.get("country"),
-            q=values.get("q") or "",
-            newest_first=values.get("order") == "newest",
-        )
+        entries = Chronology(form.filters())
         return paginated(request, entries, form, self.row)
 
     def row(self, entry):

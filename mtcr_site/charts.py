@@ -84,11 +84,12 @@ def _step_path(scale, counts, top, bottom, end_day):
     return " ".join(points), peak
 
 
-def overview_svg(plenaries, since_dates, today=None):
+def overview_svg(plenaries, since_dates, today=None, total=None):
     """The plenaries along the years above the number of partners over time.
 
-    `plenaries` is a list of (date, label, url); `since_dates` the dates on which
-    each partnership began.
+    `plenaries` is a list of (date, label, url) dots, `total` the number of
+    plenaries they stand for (one per dot if not given); `since_dates` the dates
+    on which each partnership began.
     """
     today = today or datetime.date.today()
     dates = [day for day, _, _ in plenaries] + [d for d in since_dates if d]
@@ -102,7 +103,7 @@ def overview_svg(plenaries, since_dates, today=None):
         'aria-labelledby="overview-title overview-desc" '
         'xmlns="http://www.w3.org/2000/svg">',
         '<title id="overview-title">The regime at a glance</title>',
-        f'<desc id="overview-desc">{len(plenaries)} plenaries from '
+        f'<desc id="overview-desc">{total or len(plenaries)} plenaries from '
         f"{scale.first} to {scale.last - 1}, and the number of partners over "
         f"time, rising to {peak}.</desc>",
         f'<text class="label" x="{LEFT}" y="12">Plenaries</text>',

@@ -7,7 +7,7 @@ from django.urls import include, path
 
 from plenaries.sitemaps import sitemaps
 
-from .timeline import TimelineView
+from .timeline.views import TimelineView
 
 admin.site.site_header = "MTCR Plenary Archive: staff"
 admin.site.site_title = "MTCR Archive staff"

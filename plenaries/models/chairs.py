@@ -12,6 +12,15 @@ class ChairmanshipQuerySet(models.QuerySet):
             "start_plenary__country", "end_plenary__country"
         ).prefetch_related("countries", "people")
 
+    def for_timeline(self):
+        """With the first plenary's date, without the long texts."""
+        from .plenaries import Plenary
+
+        long_texts = [f"start_plenary__{name}" for name in Plenary.LONG_TEXTS]
+        return self.select_related("start_plenary").defer(
+            "announced", "notes", *long_texts
+        )
+
     def held_on(self, day):
         """The term running on a day: begun at a plenary on or before it, not ended."""
         return self.filter(start_plenary__start_date__lte=day).exclude(

@@ -66,7 +66,11 @@ class Event(ArchiveRecord):
         return f"{self.title} ({self.dates_display})"
 
     def get_absolute_url(self):
-        return reverse("timeline") + f"#event-{self.slug}"
+        # The timeline pages, so the link narrows it to the event's year and kind:
+        # a short list, whose first page holds the anchor.
+        year = self.date.year
+        query = f"kind=event&year_from={year}&year_to={year}"
+        return f"{reverse('timeline')}?{query}#event-{self.slug}"
 
     def natural_key(self):
         return (self.slug,)

@@ -1,6 +1,7 @@
 """Plenary meetings and the UN Security Council resolutions their texts cite."""
 
 from django.db import models
+from django.db.models.functions import ExtractYear
 from django.urls import reverse
 
 from mtcr_site.dates import DatePrecision, format_range
@@ -36,6 +37,27 @@ class PlenaryQuerySet(models.QuerySet):
     def with_place(self):
         return self.select_related("country", "next_host")
 
+    def for_timeline(self):
+        """With the host, without the long texts a timeline entry never shows."""
+        return self.select_related("country").defer(*Plenary.LONG_TEXTS)
+
+    def per_year(self):
+        """One row per year with plenaries: how many, and the particulars of the
+        first, which are the plenary's own when it is the year's only one."""
+        return (
+            self.order_by()
+            .values(year=ExtractYear("start_date"))
+            .annotate(
+                plenaries=models.Count("pk"),
+                first_date=models.Min("start_date"),
+                slug=models.Min("slug"),
+                number=models.Min("number"),
+                city=models.Min("city"),
+                country_name=models.Min("country__name"),
+            )
+            .order_by("year")
+        )
+
     def with_chairs(self):
         from .chairs import Chairmanship
 
@@ -54,6 +76,8 @@ class PlenaryManager(models.Manager.from_queryset(PlenaryQuerySet)):
 
 class Plenary(ArchiveRecord):
     """A plenary meeting of the regime, as precise as its sources are."""
+
+    LONG_TEXTS = ("statement", "summary", "next_announcement")
 
     number = models.PositiveSmallIntegerField(
         null=True,
