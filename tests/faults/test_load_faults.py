@@ -7,7 +7,13 @@ import sys
 
 import pytest
 
-from .conftest import ROOT, child_env, generated_archive, manage, write_fixtures
+from .conftest import (
+    ROOT,
+    child_env,
+    generated_archive,
+    manage,
+    write_fixtures,
+)
 
 
 def database_state(database_url):
@@ -76,7 +82,7 @@ def test_read_only_database_gives_a_clear_error_and_no_partial_data(
 
 @pytest.mark.skipif(
     os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="a full database is simulated with SQLite's max_page_count",
+    reason="SQLite's full disk; PostgreSQL's is the test below",
 )
 def test_full_database_gives_a_clear_error_and_no_partial_data(
     tmp_path, scratch_database_url
@@ -95,3 +101,25 @@ def test_full_database_gives_a_clear_error_and_no_partial_data(
     assert "full" in result.stderr.strip().splitlines()[-1]
     assert "Traceback" not in result.stderr
     assert database_state(scratch_database_url) == before
+
+
+def test_full_disk_under_postgresql_gives_a_clear_error_and_no_partial_data(
+    tmp_path, database_on_a_full_disk
+):
+    """A real full disk: the database lives on a small filesystem of its own."""
+    fixtures = write_fixtures(tmp_path / "fx", generated_archive(2000))
+    before = database_state(database_on_a_full_disk)
+    result = manage(
+        database_on_a_full_disk,
+        "load_archive",
+        "--fixtures",
+        str(fixtures),
+        check=False,
+    )
+    assert result.returncode != 0
+    last_line = result.stderr.strip().splitlines()[-1]
+    assert "the database refused the load" in last_line
+    assert "No space left on device" in last_line
+    assert "Nothing was changed" in last_line
+    assert "Traceback" not in result.stderr
+    assert database_state(database_on_a_full_disk) == before

@@ -34,9 +34,9 @@ class Command(BaseCommand):
         except DatabaseError as error:
             # A full disk, a read-only database, a lost connection: the transaction
             # rolled back, so say so plainly instead of a traceback.
+            reason = " ".join(str(error).split())  # PostgreSQL's HINT on one line
             raise CommandError(
-                f"the database refused the load ({str(error).strip()}). "
-                "Nothing was changed."
+                f"the database refused the load ({reason}). Nothing was changed."
             ) from error
         if report.changed:
             # Search passages are cut from the records: recut them in step.
