@@ -2,10 +2,12 @@
 
 For each database (SQLite, PostgreSQL) and scale (1 and 100 times the real archive)
 it builds a database of its own, then for every page measures: SQL queries and the
-first, uncached render (Django's test client, in a child process), and requests per
-second with median and 99th-percentile latency under wrk, both as served (page
-cache on, Redis shared by the workers) and with the page cache off. A static file
-served by the same gunicorn is the ceiling each page is compared to.
+first, uncached render (Django's test client, in a child process); requests per
+second with median and 99th-percentile latency under wrk as served (page cache on,
+Redis shared by the workers, 16 connections); and with the page cache off, one
+connection at a time, so that the latencies are the render times themselves and
+not time spent queueing behind other renders on the machine's cores. A static
+file served by the same gunicorn is the ceiling each page is compared to.
 
 Loopback only; every wrk run is bounded by --duration.
 """
@@ -163,7 +165,8 @@ UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 def wrk(url, duration, connections):
     output = subprocess.run(
         [
-            "wrk", "--latency", "-t2", f"-c{connections}", f"-d{duration}s",
+            "wrk", "--latency", f"-t{min(2, connections)}", f"-c{connections}",
+            f"-d{duration}s",
             "--timeout", "5s", url,
         ],
         capture_output=True,
@@ -219,6 +222,37 @@ def table(rows):
     return "\n".join(lines)
 
 
+def goals(rows):
+    """The issue's targets, each with the rows that miss it."""
+    checks = [
+        ("scale 1: cached throughput >= 0.8 of static",
+         lambda r: r["scale"] != 1 or r["ratio"] >= 0.8),
+        ("scale 1: first, uncached render < 25 ms",
+         lambda r: r["scale"] != 1 or r["render_ms"] < 25),
+        ("scale 100: p99 < 50 ms as served (cached)",
+         lambda r: r["scale"] == 1 or r["cached_p99"] < 50),
+        ("scale 100: p99 < 50 ms uncached, one connection",
+         lambda r: r["scale"] == 1 or r["uncached_p99"] < 50),
+        ("scale 100: search median < 30 ms on PostgreSQL (uncached)",
+         lambda r: (r["scale"], r["backend"], r["page"]) != (100, "postgres", "search")
+         or r["uncached_p50"] < 30),
+    ]  # fmt: skip
+    lines = []
+    for name, holds in checks:
+        misses = [
+            f"{r['backend']} x{r['scale']} {r['page']}" for r in rows if not holds(r)
+        ]
+        lines.append(f"{'met' if not misses else 'MISSED'}: {name}"
+                     + (f" ({'; '.join(misses)})" if misses else ""))  # fmt: skip
+    queries = {}
+    for r in rows:
+        queries.setdefault((r["backend"], r["page"]), set()).add(r["queries"])
+    differ = [f"{b} {p}" for (b, p), counts in queries.items() if len(counts) > 1]
+    lines.append(f"{'met' if not differ else 'MISSED'}: same queries at every scale"
+                 + (f" ({'; '.join(differ)})" if differ else ""))  # fmt: skip
+    return "\n".join(lines)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backends", nargs="+", default=["sqlite", "postgres"])
@@ -243,9 +277,7 @@ def main():
                 cached = measure_pages(
                     url, True, args.duration, args.connections, args.workers
                 )
-                uncached = measure_pages(
-                    url, False, args.duration, args.connections, args.workers
-                )
+                uncached = measure_pages(url, False, args.duration, 1, args.workers)
                 ceiling = cached["static file"]["rps"]
                 print(
                     f"  static file: {ceiling:.0f} req/s, "
@@ -283,7 +315,7 @@ def main():
                         f"{row['render_ms']:.1f} ms {' '.join(failures)}",
                         flush=True,
                     )
-    result = table(rows)
+    result = table(rows) + "\n\n" + goals(rows)
     print()
     print(result)
     if args.output:
