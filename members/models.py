@@ -112,6 +112,9 @@ class Membership(ArchiveRecord):
                 fields=["country"], name="one_membership_per_country"
             )
         ]
+        # The partner list's order, its year and "partners on" filters, the
+        # timeline's partner entries.
+        indexes = [models.Index(fields=["since"], name="membership_since_idx")]
 
     def __str__(self):
         return f"{self.country} (partner {self.since_display})"
@@ -188,6 +191,12 @@ class Adherence(ArchiveRecord):
                 | models.Q(ended__gte=models.F("declared")),
                 name="adherence_ends_after_declared",
             ),
+        ]
+        # The adherent list's kind filter and order; the date of the timeline's
+        # adherence entries and of "adherents on" a day.
+        indexes = [
+            models.Index(fields=["kind"], name="adherence_kind_idx"),
+            models.Index(fields=["declared"], name="adherence_declared_idx"),
         ]
 
     def __str__(self):

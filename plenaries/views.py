@@ -4,7 +4,7 @@ import dataclasses
 import itertools
 
 from django.apps import apps
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
@@ -226,7 +226,7 @@ class SourceListView(ClampedPaginationMixin, FilterView):
             .get_queryset()
             .select_related("plenary__country")
             .defer("text")
-            .annotate(fact_count=Count("citations"))
+            .with_fact_count()
         )
 
 

@@ -1,5 +1,6 @@
 """The plenary, chair and source pages, their filters, feed and sitemap."""
 
+import datetime
 import json
 
 import pytest
@@ -13,6 +14,7 @@ from tests.factories import (
     ChairmanshipFactory,
     ChairPersonFactory,
     PlenaryFactory,
+    SourceDocumentFactory,
 )
 from tests.large_archive import (  # noqa: F401
     count_queries,
@@ -407,6 +409,21 @@ def test_the_source_list_counts_the_facts_drawn_from_each(client, archive):
     html = client.get(reverse("plenaries:source-list")).content.decode()
     assert "6 facts drawn from it" in html
     assert "1 fact drawn from it" in html
+
+
+def test_the_source_list_is_in_publication_order_while_it_counts_facts(client):
+    """Counting each document's facts once grouped the query, and a grouped query
+    drops the model's default ordering: the list came in no particular order."""
+    for year in (2020, 2001, 2010):
+        SourceDocumentFactory(
+            file_name=f"statement-{year}.txt", published=datetime.date(year, 1, 1)
+        )
+    response = client.get(reverse("plenaries:source-list"))
+    assert [source.slug for source in response.context["page_obj"]] == [
+        "statement-2001",
+        "statement-2010",
+        "statement-2020",
+    ]
 
 
 def test_the_server_error_page_renders_without_a_request():

@@ -1,0 +1,437 @@
+"""Every filter, sort and lookup the public pages run can use an index (PostgreSQL).
+
+The archive is grown to COPIES + 1 times the real one (load_archive, then
+generate_synthetic's clone_archive) and ANALYZEd. For each page's main queries,
+the test asks PostgreSQL for its plan (EXPLAIN, as JSON) and asserts that the plan
+reads the index named in the table below, and never a Seq Scan on that index's
+table. The querysets come from the views themselves: a list view's FilterSet
+filtered as a URL would filter it, a detail view's queryset looked up by slug, and
+the very query prefetch_related runs for a page's rows. Only the timeline (which
+builds its querysets inside generators) and the context queries of a page are
+written out here, with the same QuerySet methods and date filters the pages use.
+
+The plans are made with `SET LOCAL enable_seqscan = off`. Some tables stay small
+however much the archive grows (one partnership per country; the search index
+here holds the real archive's passages only), and whether a sequential scan or an
+index wins on a table of a few hundred rows depends on the sizes and the server's
+cost settings (at 20 times the archive, about a third of these queries would
+still scan small tables sequentially). With sequential scans priced out, the
+planner still falls back to one wherever no index serves the query; so a pass
+means: an index this query can use exists, and it is the one named here.
+
+Not indexed, on purpose: the free text filters (`q`) are substring matches
+(icontains), which no B-tree index serves (/search/ is the indexed text search,
+with a GIN index on its tsvectors); "has a public statement" compares a text
+column with ''; "founding partner" is a boolean true of seven rows. Nor is the
+order of the partner and adherent lists checked: it sorts by country name too, on
+a table of one row per country.
+"""
+
+import dataclasses
+import datetime
+import json
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.db.models.query import get_prefetcher, normalize_prefetch_lookups
+from django.test import RequestFactory
+
+from annex.models import AnnexRevision
+from annex.views import AnnexRevisionListView
+from members.models import Adherence, Country, Membership
+from members.views import AdherenceListView, CountryDetailView, MembershipListView
+from plenaries.management.commands.generate_synthetic import clone_archive
+from plenaries.models import (
+    Chairmanship,
+    ChairPerson,
+    Citation,
+    Event,
+    Plenary,
+    SourceDocument,
+)
+from plenaries.views import (
+    ChairmanshipListView,
+    PlenaryDetailView,
+    SourceDetailView,
+    SourceListView,
+)
+from plenaries.views import PlenaryListView as PlenaryList
+from search import index as search_index
+from search.models import SearchEntry
+
+pytestmark = [
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="query plans are PostgreSQL's: run with a postgres:// DATABASE_URL",
+    ),
+    pytest.mark.django_db,
+]
+
+COPIES = 19  # 20 times the real archive: some 560 plenaries, 6,500 citations
+DAY = datetime.date(1995, 1, 1)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def large_archive(django_db_setup, django_db_blocker):
+    """The real archive and COPIES synthetic copies of it, analysed, for the module.
+
+    Built in one transaction that is rolled back at the end. The search index holds
+    the real archive's passages only: indexing the copies too would take seconds.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_archive", verbosity=0)
+        search_index.rebuild()
+        clone_archive(COPIES)
+        # Check the deferred foreign keys of the new rows once, here: left pending,
+        # each test's teardown would check them all again.
+        connection.check_constraints()
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        yield
+        transaction.set_rollback(True)
+
+
+# How the tests find the querysets the pages run.
+
+
+def listed(view_class, **params):
+    """The rows a list view shows for a query string (its first page, if it has
+    pages), from its own FilterSet."""
+    view = view_class()
+    view.setup(RequestFactory().get("/", params))
+    rows = view.get_filterset(view.get_filterset_class()).qs
+    return rows[: view.paginate_by] if view.paginate_by else rows
+
+
+def detail(view_class, slug):
+    """The query a detail view runs for its object, as DetailView.get_object does."""
+    view = view_class()
+    view.setup(RequestFactory().get("/"), slug=slug)
+    return view.get_queryset().filter(**{view.get_slug_field(): slug})
+
+
+def prefetched(queryset, lookup):
+    """The query prefetch_related runs for `lookup` on the rows of `queryset`.
+
+    Its own prefetches stay on it, so prefetched(prefetched(qs, "a"), "b") is the
+    query for a nested Prefetch("a", queryset=....prefetch_related("b")).
+    """
+    lookups = normalize_prefetch_lookups(queryset._prefetch_related_lookups)
+    [prefetch] = [p for p in lookups if p.prefetch_to == lookup]
+    instances = list(queryset.prefetch_related(None))
+    prefetcher, *_ = get_prefetcher(
+        instances[0], lookup, prefetch.get_current_to_attr(0)[0]
+    )
+    related, *_ = prefetcher.get_prefetch_querysets(
+        instances, prefetch.get_current_querysets(0)
+    )
+    return related
+
+
+def plenary(slug="2016-busan"):
+    return Plenary.objects.get(slug=slug)
+
+
+def country(slug="japan"):
+    return Country.objects.get(slug=slug)
+
+
+# The indexes expected.
+
+
+@dataclasses.dataclass(frozen=True)
+class IndexOn:
+    """The index Django creates for a foreign key or a unique field, whose name
+    ends in a hash: any index whose first column is the field's."""
+
+    model: type
+    field: str
+
+    @property
+    def column(self):
+        return self.model._meta.get_field(self.field).column
+
+    def names(self):
+        table = self.model._meta.db_table
+        with connection.cursor() as cursor:
+            constraints = connection.introspection.get_constraints(cursor, table)
+        return {
+            name
+            for name, constraint in constraints.items()
+            if (constraint["index"] or constraint["unique"])
+            and constraint["columns"][:1] == [self.column]
+        }
+
+    def __str__(self):
+        return f"{self.model._meta.db_table}({self.column})"
+
+
+def index_names(expected):
+    return expected.names() if isinstance(expected, IndexOn) else {expected}
+
+
+def index_table(name):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tablename FROM pg_indexes WHERE indexname = %s", [name])
+        row = cursor.fetchone()
+    assert row, f"no index named {name} in the database"
+    return row[0]
+
+
+def through(model, field, to):
+    """The foreign key `to` of a many-to-many field's join table."""
+    return IndexOn(getattr(model, field).through, to)
+
+
+# (page, query, the queryset, the index its plan must read)
+CHECKS = [
+    # The timeline: each kind of record by its own date, or by country.
+    ("/", "plenaries in a year range",
+     lambda: Plenary.objects.with_place().filter(
+         start_date__year__gte=2000, start_date__year__lte=2005),
+     "plenary_start_idx"),
+    ("/", "chair handovers in a year range",
+     lambda: Chairmanship.objects.with_people().filter(
+         start_plenary__isnull=False,
+         start_plenary__start_date__year__gte=2000,
+         start_plenary__start_date__year__lte=2005),
+     "plenary_start_idx"),
+    ("/", "new partners in a year range",
+     lambda: Membership.objects.with_country().filter(
+         since__isnull=False, since__year__gte=1990, since__year__lte=1995),
+     "membership_since_idx"),
+    ("/", "adherence declarations in a year range",
+     lambda: Adherence.objects.with_country().filter(
+         declared__isnull=False, declared__year__gte=1990, declared__year__lte=1995),
+     "adherence_declared_idx"),
+    ("/", "annex revisions in a year range",
+     lambda: AnnexRevision.objects.with_plenary().filter(
+         date__year__gte=2000, date__year__lte=2005),
+     "annex_date_idx"),
+    ("/", "events in a year range",
+     lambda: Event.objects.with_countries().filter(
+         date__year__gte=2000, date__year__lte=2005),
+     "event_date_idx"),
+    ("/", "plenaries hosted by a country",
+     lambda: Plenary.objects.with_place().filter(country=country()),
+     IndexOn(Plenary, "country")),
+    ("/", "chairs held by a country",
+     lambda: Chairmanship.objects.with_people().filter(countries=country()),
+     through(Chairmanship, "countries", "country")),
+    ("/", "a country's partnership",
+     lambda: Membership.objects.with_country().filter(country=country()),
+     "one_membership_per_country"),
+    ("/", "a country's adherences",
+     lambda: Adherence.objects.with_country().filter(country=country("pakistan")),
+     IndexOn(Adherence, "country")),
+    ("/", "events of a country",
+     lambda: Event.objects.with_countries().filter(countries=country()),
+     through(Event, "countries", "country")),
+    # The plenary list (a page of 25) and what each row shows.
+    ("/plenaries/", "oldest first", lambda: listed(PlenaryList), "plenary_start_idx"),
+    ("/plenaries/", "newest first",
+     lambda: listed(PlenaryList, order="newest"), "plenary_start_idx"),
+    ("/plenaries/", "year range",
+     lambda: listed(PlenaryList, year_from=2000, year_to=2005), "plenary_start_idx"),
+    ("/plenaries/", "host country",
+     lambda: listed(PlenaryList, country="japan"), IndexOn(Plenary, "country")),
+    ("/plenaries/", "chair's country",
+     lambda: listed(PlenaryList, chair_country="japan"),
+     through(Chairmanship, "countries", "country")),
+    ("/plenaries/", "UNSC resolution cited",
+     lambda: listed(PlenaryList, resolution=1540),
+     through(Plenary, "resolutions", "resolution")),
+    ("/plenaries/", "chairs begun (prefetch)",
+     lambda: prefetched(listed(PlenaryList), "chairmanships_begun"),
+     IndexOn(Chairmanship, "start_plenary")),
+    ("/plenaries/", "chairs' countries (prefetch)",
+     lambda: prefetched(
+         prefetched(listed(PlenaryList), "chairmanships_begun"), "countries"),
+     through(Chairmanship, "countries", "chairmanship")),
+    ("/plenaries/", "chairs' people (prefetch)",
+     lambda: prefetched(
+         prefetched(listed(PlenaryList), "chairmanships_begun"), "people"),
+     IndexOn(ChairPerson, "chairmanship")),
+    ("/plenaries/", "resolutions (prefetch)",
+     lambda: prefetched(listed(PlenaryList), "resolutions"),
+     through(Plenary, "resolutions", "plenary")),
+    ("/plenaries/feed/", "the newest 50",
+     lambda: Plenary.objects.with_place().order_by("-start_date")[:50],
+     "plenary_start_idx"),
+    # A plenary's page.
+    ("/plenaries/<slug>/", "by slug",
+     lambda: detail(PlenaryDetailView, "2016-busan"), IndexOn(Plenary, "slug")),
+    ("/plenaries/<slug>/", "chairs ended (prefetch)",
+     lambda: prefetched(detail(PlenaryDetailView, "2016-busan"), "chairmanships_ended"),
+     IndexOn(Chairmanship, "end_plenary")),
+    ("/plenaries/<slug>/", "countries of concern (prefetch)",
+     lambda: prefetched(
+         detail(PlenaryDetailView, "2016-busan"), "countries_of_concern"),
+     through(Plenary, "countries_of_concern", "plenary")),
+    ("/plenaries/<slug>/", "regions of concern (prefetch)",
+     lambda: prefetched(detail(PlenaryDetailView, "2016-busan"), "regions_of_concern"),
+     through(Plenary, "regions_of_concern", "plenary")),
+    ("/plenaries/<slug>/", "countries named (prefetch)",
+     lambda: prefetched(detail(PlenaryDetailView, "2016-busan"), "countries_named"),
+     through(Plenary, "countries_named", "plenary")),
+    ("/plenaries/<slug>/", "citations (prefetch)",
+     lambda: prefetched(detail(PlenaryDetailView, "2016-busan"), "citations"),
+     IndexOn(Citation, "plenary")),
+    ("/plenaries/<slug>/", "annex revisions adopted (prefetch)",
+     lambda: prefetched(detail(PlenaryDetailView, "2016-busan"), "annex_revisions"),
+     IndexOn(AnnexRevision, "adopted_at")),
+    ("/plenaries/<slug>/", "events (prefetch)",
+     lambda: prefetched(detail(PlenaryDetailView, "2016-busan"), "events"),
+     IndexOn(Event, "plenary")),
+    ("/plenaries/<slug>/", "documents reporting on it (prefetch)",
+     lambda: prefetched(detail(PlenaryDetailView, "2016-busan"), "reported_by"),
+     IndexOn(SourceDocument, "plenary")),
+    ("/plenaries/<slug>/", "the previous plenary",
+     lambda: Plenary.objects.with_place()
+     .filter(start_date__lt=plenary().start_date).order_by("-start_date")[:1],
+     "plenary_start_idx"),
+    ("/plenaries/<slug>/", "the next plenary",
+     lambda: Plenary.objects.with_place()
+     .filter(start_date__gt=plenary().start_date).order_by("start_date")[:1],
+     "plenary_start_idx"),
+    # The chairs, all on one page.
+    ("/chairs/", "country", lambda: listed(ChairmanshipListView, country="japan"),
+     through(Chairmanship, "countries", "country")),
+    ("/chairs/", "year range",
+     lambda: listed(ChairmanshipListView, year_from=2000, year_to=2005),
+     "plenary_start_idx"),
+    ("/chairs/", "citations (prefetch)",
+     lambda: prefetched(listed(ChairmanshipListView, country="japan"), "citations"),
+     IndexOn(Citation, "chairmanship")),
+    # The sources (a page of 50) and a source's page.
+    ("/sources/", "in publication order",
+     lambda: listed(SourceListView), "source_published_idx"),
+    ("/sources/", "kind, in publication order",
+     lambda: listed(SourceListView, kind="overview"), "source_published_idx"),
+    ("/sources/<slug>/", "by slug",
+     lambda: detail(SourceDetailView, "busan-2016-statement"),
+     IndexOn(SourceDocument, "slug")),
+    ("/sources/<slug>/", "citations (prefetch)",
+     lambda: prefetched(detail(SourceDetailView, "busan-2016-statement"), "citations"),
+     IndexOn(Citation, "source")),
+    # Partners, adherents and a country's page.
+    ("/members/", "joined in a year range",
+     lambda: listed(MembershipListView, year_from=1990, year_to=1995),
+     "membership_since_idx"),
+    ("/members/", "partners on a day",
+     lambda: listed(MembershipListView, on="1995-01-01"), "membership_since_idx"),
+    ("/members/", "citations (prefetch)",
+     lambda: prefetched(listed(MembershipListView), "citations"),
+     IndexOn(Citation, "membership")),
+    ("/adherents/", "kind",
+     lambda: listed(AdherenceListView, kind="formal"), "adherence_kind_idx"),
+    ("/adherents/", "citations (prefetch)",
+     lambda: prefetched(listed(AdherenceListView), "citations"),
+     IndexOn(Citation, "adherence")),
+    ("/members/<slug>/", "by slug",
+     lambda: detail(CountryDetailView, "japan"), IndexOn(Country, "slug")),
+    ("/members/<slug>/", "partnership (prefetch)",
+     lambda: prefetched(detail(CountryDetailView, "japan"), "membership"),
+     "one_membership_per_country"),
+    ("/members/<slug>/", "adherences (prefetch)",
+     lambda: prefetched(detail(CountryDetailView, "pakistan"), "adherences"),
+     IndexOn(Adherence, "country")),
+    ("/members/<slug>/", "plenaries hosted (prefetch)",
+     lambda: prefetched(detail(CountryDetailView, "japan"), "plenaries_hosted"),
+     IndexOn(Plenary, "country")),
+    ("/members/<slug>/", "chairs held (prefetch)",
+     lambda: prefetched(detail(CountryDetailView, "japan"), "chairmanships"),
+     through(Chairmanship, "countries", "country")),
+    ("/members/<slug>/", "plenaries naming it (prefetch)",
+     lambda: prefetched(detail(CountryDetailView, "japan"), "plenaries_naming"),
+     through(Plenary, "countries_named", "country")),
+    ("/members/<slug>/", "plenaries concerned by it (prefetch)",
+     lambda: prefetched(detail(CountryDetailView, "japan"), "plenaries_concerned"),
+     through(Plenary, "countries_of_concern", "country")),
+    # The Annex revisions, all on one page.
+    ("/annex/", "year range",
+     lambda: listed(AnnexRevisionListView, year_from=2000, year_to=2005),
+     "annex_date_idx"),
+    ("/annex/", "citations (prefetch)",
+     lambda: prefetched(
+         listed(AnnexRevisionListView, year_from=2000, year_to=2005), "citations"),
+     IndexOn(Citation, "annex_revision")),
+    # The regime on a day (research): also the partners on a plenary's page.
+    ("/on/<day>/", "partners", lambda: Membership.objects.on(DAY).with_country(),
+     "membership_since_idx"),
+    ("/on/<day>/", "the chair", lambda: Chairmanship.objects.held_on(DAY),
+     "plenary_start_idx"),
+    ("/on/<day>/", "the Annex in force",
+     lambda: AnnexRevision.objects.in_force_on(DAY)[:1], "annex_date_idx"),
+    ("/on/<day>/", "the last plenary",
+     lambda: Plenary.objects.on_or_before(DAY).order_by("-start_date")[:1],
+     "plenary_start_idx"),
+    # Search: the passages matching the words, in any kind of record or in one.
+    ("/search/", "words",
+     lambda: SearchEntry.objects.search("missile technology").matches,
+     "search_entry_vector_gin"),
+    ("/search/", "words in one kind of record",
+     lambda: SearchEntry.objects.filter(kind="plenary").search("missile").matches,
+     "search_entry_vector_gin"),
+]  # fmt: skip
+
+
+def plan_nodes(queryset):
+    """Every node of the plan PostgreSQL makes for `queryset`, sequential scans
+    priced out (see the module's docstring)."""
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        [explained] = json.loads(queryset.explain(format="json"))
+        transaction.set_rollback(True)
+
+    def walk(node):
+        yield node
+        for child in node.get("Plans", []):
+            yield from walk(child)
+
+    return list(walk(explained["Plan"]))
+
+
+def describe(node):
+    parts = [node["Node Type"]]
+    if "Index Name" in node:
+        parts.append(f"using {node['Index Name']}")
+    if "Relation Name" in node:
+        parts.append(f"on {node['Relation Name']}")
+    return " ".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("page", "query", "queryset", "expected"),
+    CHECKS,
+    ids=[f"{page} {query}" for page, query, _, _ in CHECKS],
+)
+def test_the_query_reads_its_index(page, query, queryset, expected):
+    """The page's query reads the index that serves it, not the whole table."""
+    wanted = index_names(expected)
+    assert wanted, f"no index on {expected} in the database"
+    table = index_table(sorted(wanted)[0])
+    nodes = plan_nodes(queryset())
+    plan = "\n".join(describe(node) for node in nodes)
+    used = {node.get("Index Name") for node in nodes}
+    assert used & wanted, f"{page} {query}: no scan of {expected}; the plan:\n{plan}"
+    assert not any(
+        node["Node Type"] == "Seq Scan" and node.get("Relation Name") == table
+        for node in nodes
+    ), f"{page} {query}: a sequential scan of {table}; the plan:\n{plan}"
+
+
+def test_every_index_the_models_name_is_checked():
+    """An index a model names that no check above reads is either a check missing
+    from the table or an index nothing needs."""
+    named = {
+        index.name
+        for label in ("plenaries", "members", "annex", "search")
+        for model in apps.get_app_config(label).get_models()
+        for index in model._meta.indexes
+    }
+    checked = {expected for *_, expected in CHECKS if isinstance(expected, str)}
+    assert named <= checked, sorted(named - checked)
