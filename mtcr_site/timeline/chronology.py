@@ -41,7 +41,7 @@ class Chronology:
         self.filters = filters
         self.sources = [SOURCES[kind] for kind in filters.kinds or SOURCES]
 
-    def _queryset(self, source, start=None, stop=None):
+    def records(self, source, start=None, stop=None):
         """The source's records under the filters, between two dates if given."""
         queryset = source.select(self.filters.country, self.filters.q)
         if queryset is None:
@@ -62,7 +62,7 @@ class Chronology:
         """[(first day of month, {kind: entries})] in the order shown."""
         counts = []
         for source in self.sources:
-            queryset = self._queryset(source)
+            queryset = self.records(source)
             if queryset is not None:
                 counts.append(
                     queryset.order_by()
@@ -113,7 +113,7 @@ class Chronology:
         for source in self.sources:
             # Every kind is asked, present in the window or not: a page runs the
             # same queries whatever it shows.
-            queryset = self._queryset(source, begin, end)
+            queryset = self.records(source, begin, end)
             if queryset is not None:
                 entries.extend(source.entries(queryset, begin, end))
         entries.sort(key=lambda e: e.sort_key, reverse=self.filters.newest_first)
