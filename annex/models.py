@@ -14,6 +14,13 @@ class AnnexRevisionQuerySet(models.QuerySet):
     def with_plenary(self):
         return self.select_related("adopted_at__country")
 
+    def for_export(self):
+        """The columns an export reads, the plenary's slug beside them (no Plenary
+        per row); the export reads the evidence apart."""
+        return self.only(
+            "slug", "date", "date_precision", "summary", "description", "meeting"
+        ).annotate(adopted_at_slug=models.F("adopted_at__slug"))
+
 
 class AnnexRevisionManager(models.Manager.from_queryset(AnnexRevisionQuerySet)):
     def get_by_natural_key(self, slug):
