@@ -21,6 +21,13 @@ class AnnexRevisionQuerySet(models.QuerySet):
         long_texts = [f"adopted_at__{name}" for name in Plenary.LONG_TEXTS]
         return self.with_plenary().defer("description", *long_texts)
 
+    def for_export(self):
+        """The columns an export reads, the plenary's slug beside them (no Plenary
+        per row); the export reads the evidence apart."""
+        return self.only(
+            "slug", "date", "date_precision", "summary", "description", "meeting"
+        ).annotate(adopted_at_slug=models.F("adopted_at__slug"))
+
 
 class AnnexRevisionManager(models.Manager.from_queryset(AnnexRevisionQuerySet)):
     def get_by_natural_key(self, slug):

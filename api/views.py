@@ -18,7 +18,8 @@ from django.views.generic import View
 
 from annex.views import AnnexRevisionListView
 from members.models import Adherence, Country, Membership
-from members.views import CITATIONS, AdherenceListView, MembershipListView
+from members.views import AdherenceListView, MembershipListView
+from mtcr_site.exports import ExportMixin
 from mtcr_site.timeline.chronology import Chronology
 from mtcr_site.timeline.views import TimelineFilterForm
 from plenaries.models import Citation, Plenary, SourceDocument
@@ -59,10 +60,11 @@ def _positive_int(value, default):
     return number if number > 0 else None
 
 
-def paginated(request, items, form, row):
+def paginated(request, items, form, rows):
     """The JSON page of `items` the request asks for, with the filters `form` read.
 
-    `row(item)` gives each result; `items` may be a queryset or a list.
+    `rows(page)` gives the results of a page of items; `items` may be a queryset
+    or a list.
     """
     number = _positive_int(request.GET.get("page"), 1)
     size = _positive_int(request.GET.get("page_size"), PAGE_SIZE)
@@ -104,18 +106,17 @@ def paginated(request, items, form, row):
             "ignored": {
                 name: " ".join(messages) for name, messages in form.errors.items()
             },
-            "results": [row(item) for item in page.object_list],
+            "results": list(rows(page.object_list)),
         }
     )
 
 
 class ApiListMixin:
-    """Answers a site list view's filtered rows as paginated JSON."""
+    """Answers a site list view's filtered export rows as paginated JSON."""
 
     def get(self, request, *args, **kwargs):
-        filterset = self.get_filterset(self.get_filterset_class())
-        filterset.is_valid()
-        return paginated(request, filterset.qs, filterset.form, self.export_row)
+        filterset = self.get_export_filterset()
+        return paginated(request, filterset.qs, filterset.form, self.export_rows)
 
 
 @method_decorator(require_safe, name="dispatch")
@@ -130,7 +131,7 @@ class Timeline(View):
     def get(self, request):
         form = TimelineFilterForm(request.GET or None)
         entries = Chronology(form.filters())
-        return paginated(request, entries, form, self.row)
+        return paginated(request, entries, form, lambda page: map(self.row, page))
 
     def row(self, entry):
         return {
@@ -166,14 +167,17 @@ class AnnexRevisionList(ApiListMixin, AnnexRevisionListView):
     pass
 
 
-class SourceList(ApiListMixin, SourceListView):
+class SourceList(ApiListMixin, ExportMixin, SourceListView):
     export_fields = (
         "slug", "file_name", "title", "kind", "publisher", "published",
         "published_precision", "original_url", "plenary", "url",
     )  # fmt: skip
 
-    def export_row(self, source):
-        return source_row(self.request, source)
+    def get_export_queryset(self):
+        return self.get_queryset()
+
+    def export_rows(self, sources):
+        return (source_row(self.request, source) for source in sources)
 
 
 def source_row(request, source):
@@ -211,8 +215,7 @@ def citation_row(citation):
 class PlenaryDetail(View):
     def get(self, request, slug):
         plenary = get_or_error(
-            Plenary.objects.with_chairs().prefetch_related(
-                "resolutions",
+            Plenary.objects.with_place().prefetch_related(
                 "countries_of_concern",
                 "regions_of_concern",
                 "countries_named",
@@ -227,7 +230,10 @@ class PlenaryDetail(View):
         if plenary is None:
             return api_error("No plenary has this slug.", 404)
         url = request.build_absolute_uri(plenary.get_absolute_url())
-        row = PlenaryListView(request=request).export_row(plenary)
+        # The row of the list's export, read as the export reads it.
+        (row,) = PlenaryListView(request=request).export_rows(
+            Plenary.objects.for_export().filter(pk=plenary.pk)
+        )
         row.update(
             opened_by=plenary.opened_by,
             statement=plenary.statement,
@@ -258,13 +264,6 @@ class CountryDetail(View):
         country = get_or_error(
             Country.objects.prefetch_related(
                 Prefetch(
-                    "membership",
-                    queryset=Membership.objects.prefetch_related(CITATIONS),
-                ),
-                Prefetch(
-                    "adherences", queryset=Adherence.objects.prefetch_related(CITATIONS)
-                ),
-                Prefetch(
                     "plenaries_hosted", queryset=Plenary.objects.order_by("start_date")
                 ),
                 "chairmanships",
@@ -276,25 +275,25 @@ class CountryDetail(View):
         )
         if country is None:
             return api_error("No country has this slug.", 404)
-        try:
-            membership = country.membership
-        except Membership.DoesNotExist:
-            membership = None
-        adherences = AdherenceListView(request=request)
+        # The rows of the partner and adherent lists' exports.
+        partnership = list(
+            MembershipListView(request=request).export_rows(
+                Membership.objects.for_export().filter(country=country)
+            )
+        )
+        adherences = list(
+            AdherenceListView(request=request).export_rows(
+                Adherence.objects.for_export().filter(country=country)
+            )
+        )
         return api_response(
             {
                 "name": country.name,
                 "slug": country.slug,
                 "iso_code": country.iso_code,
                 "other_names": country.other_names,
-                "partnership": MembershipListView(request=request).export_row(
-                    membership
-                )
-                if membership
-                else None,
-                "adherences": [
-                    adherences.export_row(a) for a in country.adherences.all()
-                ],
+                "partnership": partnership[0] if partnership else None,
+                "adherences": adherences,
                 "plenaries_hosted": [p.slug for p in country.plenaries_hosted.all()],
                 "chairmanships": [c.slug for c in country.chairmanships.all()],
                 "plenaries_naming": [p.slug for p in country.plenaries_naming.all()],

@@ -73,6 +73,13 @@ class MembershipQuerySet(models.QuerySet):
     def with_country(self):
         return self.select_related("country")
 
+    def for_export(self):
+        """Only the columns an export reads; it reads the evidence apart."""
+        return self.with_country().only(
+            "since", "since_precision", "since_is_upper_bound", "founding",
+            "country__name", "country__iso_code", "country__slug",
+        )  # fmt: skip
+
 
 class MembershipManager(models.Manager.from_queryset(MembershipQuerySet)):
     def get_by_natural_key(self, iso_code):
@@ -144,6 +151,13 @@ class AdherenceQuerySet(models.QuerySet):
 
     def with_country(self):
         return self.select_related("country")
+
+    def for_export(self):
+        """Only the columns an export reads; it reads the evidence apart."""
+        return self.with_country().only(
+            "kind", "declared", "declared_precision", "declared_is_upper_bound",
+            "ended", "country__name", "country__iso_code", "country__slug",
+        )  # fmt: skip
 
 
 class AdherenceManager(models.Manager.from_queryset(AdherenceQuerySet)):

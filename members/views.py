@@ -5,15 +5,17 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from mtcr_site.charts import growth_svg
-from mtcr_site.exports import ExportMixin, evidence
+from mtcr_site.exports import CHUNK_SIZE, ExportMixin, evidence, grouped
 from mtcr_site.listing import ClampedPaginationMixin
 from plenaries.models import Chairmanship, Citation, Plenary
 
 from .filters import AdherenceFilter, MembershipFilter
 from .models import Adherence, Country, Membership
 
+# The evidence of a partnership or an adherence: what the record follows first.
+EVIDENCE_ORDER = ("-is_followed", "pk")
 CITATIONS = Prefetch(
-    "citations", queryset=Citation.objects.with_source().order_by("-is_followed", "pk")
+    "citations", queryset=Citation.objects.with_source().order_by(*EVIDENCE_ORDER)
 )
 
 
@@ -45,18 +47,28 @@ class MembershipListView(ExportMixin, ClampedPaginationMixin, FilterView):
         context["partner_total"] = len(since)
         return context
 
-    def export_row(self, membership):
-        return {
-            "country": membership.country.name,
-            "country_code": membership.country.iso_code,
-            "since": membership.since,
-            "since_precision": membership.since_precision,
-            "since_is_upper_bound": membership.since_is_upper_bound,
-            "since_display": membership.since_display,
-            "founding": membership.founding,
-            "evidence": evidence(membership.citations.all()),
-            "url": self.absolute(membership),
-        }
+    def get_export_queryset(self):
+        return Membership.objects.for_export()
+
+    def export_rows(self, memberships):
+        passages = grouped(
+            Citation.objects.passages_of(
+                "membership", memberships.values("pk")
+            ).order_by(*EVIDENCE_ORDER)
+        )
+        url = self.absolute_by_slug(lambda slug: Membership(country=Country(slug=slug)))
+        for membership in memberships.iterator(chunk_size=CHUNK_SIZE):
+            yield {
+                "country": membership.country.name,
+                "country_code": membership.country.iso_code,
+                "since": membership.since,
+                "since_precision": membership.since_precision,
+                "since_is_upper_bound": membership.since_is_upper_bound,
+                "since_display": membership.since_display,
+                "founding": membership.founding,
+                "evidence": evidence(passages.get(membership.pk, ())),
+                "url": url(membership.country.slug),
+            }
 
 
 class AdherenceListView(ExportMixin, ClampedPaginationMixin, FilterView):
@@ -80,20 +92,30 @@ class AdherenceListView(ExportMixin, ClampedPaginationMixin, FilterView):
             .order_by("kind", "country__name")
         )
 
-    def export_row(self, adherence):
-        return {
-            "country": adherence.country.name,
-            "country_code": adherence.country.iso_code,
-            "kind": adherence.kind,
-            "kind_display": adherence.get_kind_display(),
-            "declared": adherence.declared,
-            "declared_precision": adherence.declared_precision,
-            "declared_is_upper_bound": adherence.declared_is_upper_bound,
-            "declared_display": adherence.declared_display,
-            "ended": adherence.ended,
-            "evidence": evidence(adherence.citations.all()),
-            "url": self.absolute(adherence),
-        }
+    def get_export_queryset(self):
+        return Adherence.objects.for_export().order_by("kind", "country__name")
+
+    def export_rows(self, adherences):
+        passages = grouped(
+            Citation.objects.passages_of("adherence", adherences.values("pk")).order_by(
+                *EVIDENCE_ORDER
+            )
+        )
+        url = self.absolute_by_slug(lambda slug: Adherence(country=Country(slug=slug)))
+        for adherence in adherences.iterator(chunk_size=CHUNK_SIZE):
+            yield {
+                "country": adherence.country.name,
+                "country_code": adherence.country.iso_code,
+                "kind": adherence.kind,
+                "kind_display": adherence.get_kind_display(),
+                "declared": adherence.declared,
+                "declared_precision": adherence.declared_precision,
+                "declared_is_upper_bound": adherence.declared_is_upper_bound,
+                "declared_display": adherence.declared_display,
+                "ended": adherence.ended,
+                "evidence": evidence(passages.get(adherence.pk, ())),
+                "url": url(adherence.country.slug),
+            }
 
 
 class CountryDetailView(DetailView):

@@ -9,13 +9,21 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from annex.models import AnnexRevision
-from members.models import Adherence, Membership
+from members.models import Adherence, Country, Membership
 from mtcr_site.dates import format_date
-from mtcr_site.exports import ExportMixin
+from mtcr_site.exports import CHUNK_SIZE, ExportMixin, grouped
 from mtcr_site.listing import ClampedPaginationMixin
 
 from .filters import ChairmanshipFilter, PlenaryFilter, SourceFilter
-from .models import Chairmanship, Citation, Event, Plenary, SourceDocument
+from .models import (
+    Chairmanship,
+    ChairPerson,
+    Citation,
+    Event,
+    Plenary,
+    Resolution,
+    SourceDocument,
+)
 
 
 @dataclasses.dataclass
@@ -91,24 +99,59 @@ class PlenaryListView(ExportMixin, ClampedPaginationMixin, FilterView):
     def get_queryset(self):
         return super().get_queryset().with_chairs().prefetch_related("resolutions")
 
-    def export_row(self, plenary):
-        terms = list(plenary.chairmanships_begun.all())
-        return {
-            "number": plenary.number,
-            "slug": plenary.slug,
-            "city": plenary.city,
-            "country": plenary.country.name,
-            "country_code": plenary.country.iso_code,
-            "start_date": plenary.start_date,
-            "end_date": plenary.end_date,
-            "date_precision": plenary.date_precision,
-            "dates": plenary.dates_display,
-            "chairs": [str(p) for term in terms for p in term.people.all()],
-            "chair_countries": [c.name for term in terms for c in term.countries.all()],
-            "has_statement": bool(plenary.statement),
-            "resolutions": [r.number for r in plenary.resolutions.all()],
-            "url": self.absolute(plenary),
-        }
+    def get_export_queryset(self):
+        return Plenary.objects.for_export()
+
+    def export_rows(self, plenaries):
+        # Each list in one query, in the order of the page's prefetches: terms by
+        # slug, people by pk, countries by name. Each takes the filters as a
+        # subquery (a list of thousands of keys costs more), so none is read when
+        # they select nothing: a text search would run in each for nothing.
+        if not plenaries.exists():
+            return
+        selected = plenaries.values("pk")
+        terms = grouped(
+            Chairmanship.objects.filter(start_plenary__in=selected).values_list(
+                "start_plenary", "pk"
+            )
+        )
+        people = grouped(
+            (person.chairmanship_id, str(person))
+            for person in ChairPerson.objects.filter(
+                chairmanship__start_plenary__in=selected
+            ).only("chairmanship", "title", "name")
+        )
+        countries = grouped(
+            Country.objects.filter(
+                chairmanships__start_plenary__in=selected
+            ).values_list("chairmanships", "name")
+        )
+        resolutions = grouped(
+            Resolution.objects.filter(plenaries__in=selected).values_list(
+                "plenaries", "number"
+            )
+        )
+        url = self.absolute_by_slug(lambda slug: Plenary(slug=slug))
+        for plenary in plenaries.iterator(chunk_size=CHUNK_SIZE):
+            begun = terms.get(plenary.pk, ())
+            yield {
+                "number": plenary.number,
+                "slug": plenary.slug,
+                "city": plenary.city,
+                "country": plenary.country_name,
+                "country_code": plenary.country_code,
+                "start_date": plenary.start_date,
+                "end_date": plenary.end_date,
+                "date_precision": plenary.date_precision,
+                "dates": plenary.dates_display,
+                "chairs": [name for term in begun for name in people.get(term, ())],
+                "chair_countries": [
+                    name for term in begun for name in countries.get(term, ())
+                ],
+                "has_statement": plenary.has_statement,
+                "resolutions": resolutions.get(plenary.pk, []),
+                "url": url(plenary.slug),
+            }
 
 
 class PlenaryDetailView(DetailView):
@@ -195,23 +238,45 @@ class ChairmanshipListView(ExportMixin, FilterView):
             )
         )
 
-    def export_row(self, term):
-        countries = list(term.countries.all())
-        return {
-            "slug": term.slug,
-            "countries": [c.name for c in countries],
-            "country_codes": [c.iso_code for c in countries],
-            "joint": len(countries) > 1,
-            "start_plenary": term.start_plenary.slug if term.start_plenary else "",
-            "start_date": term.start_plenary.start_date if term.start_plenary else None,
-            "end_plenary": term.end_plenary.slug if term.end_plenary else "",
-            "end_date": term.end_plenary.start_date if term.end_plenary else None,
-            "people": [
-                ", ".join(filter(None, [str(p), p.position, p.role]))
-                for p in term.people.all()
-            ],
-            "url": self.absolute(term),
-        }
+    def get_export_queryset(self):
+        return Chairmanship.objects.for_export()
+
+    def export_rows(self, terms):
+        # Countries and people in one query each, in the order of the page's
+        # prefetches: countries by name, people by pk. As for plenaries, none is
+        # read when the filters select nothing.
+        if not terms.exists():
+            return
+        selected = terms.values("pk")
+        countries = grouped(
+            Country.objects.filter(chairmanships__in=selected).values_list(
+                "chairmanships", "name", "iso_code"
+            )
+        )
+        people = grouped(
+            (person.chairmanship_id, person)
+            for person in ChairPerson.objects.filter(chairmanship__in=selected).only(
+                "chairmanship", "title", "name", "position", "role"
+            )
+        )
+        url = self.absolute_by_slug(lambda slug: Chairmanship(slug=slug))
+        for term in terms.iterator(chunk_size=CHUNK_SIZE):
+            held_by = countries.get(term.pk, [])
+            yield {
+                "slug": term.slug,
+                "countries": [name for name, _ in held_by],
+                "country_codes": [code for _, code in held_by],
+                "joint": len(held_by) > 1,
+                "start_plenary": term.start_plenary_slug or "",
+                "start_date": term.start_plenary_date,
+                "end_plenary": term.end_plenary_slug or "",
+                "end_date": term.end_plenary_date,
+                "people": [
+                    ", ".join(filter(None, [str(p), p.position, p.role]))
+                    for p in people.get(term.pk, ())
+                ],
+                "url": url(term.slug),
+            }
 
 
 class SourceListView(ClampedPaginationMixin, FilterView):

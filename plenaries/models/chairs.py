@@ -21,6 +21,16 @@ class ChairmanshipQuerySet(models.QuerySet):
             "announced", "notes", *long_texts
         )
 
+    def for_export(self):
+        """The columns an export reads, the plenaries' beside them (no Plenary per
+        row); the export reads countries and people apart."""
+        return self.only("slug").annotate(
+            start_plenary_slug=models.F("start_plenary__slug"),
+            start_plenary_date=models.F("start_plenary__start_date"),
+            end_plenary_slug=models.F("end_plenary__slug"),
+            end_plenary_date=models.F("end_plenary__start_date"),
+        )
+
     def held_on(self, day):
         """The term running on a day: begun at a plenary on or before it, not ended."""
         return self.filter(start_plenary__start_date__lte=day).exclude(

@@ -31,6 +31,19 @@ class Resolution(ArchiveRecord):
 
 
 class PlenaryQuerySet(models.QuerySet):
+    def for_export(self):
+        """The columns an export reads, the host's beside them (no Country per row),
+        and whether there is a statement, not its text, which is long."""
+        return self.only(
+            "number", "slug", "city", "start_date", "end_date", "date_precision"
+        ).annotate(
+            country_name=models.F("country__name"),
+            country_code=models.F("country__iso_code"),
+            has_statement=models.ExpressionWrapper(
+                ~models.Q(statement=""), output_field=models.BooleanField()
+            ),
+        )
+
     def on_or_before(self, day):
         return self.filter(start_date__lte=day)
 

@@ -112,6 +112,13 @@ class CitationQuerySet(models.QuerySet):
     def with_source(self):
         return self.select_related("source")
 
+    def passages_of(self, field, records):
+        """(record pk, source title, passage) of each citation of `records`, the
+        records the foreign key `field` (e.g. "membership") points to."""
+        return self.filter(**{f"{field}__in": records}).values_list(
+            field, "source__title", "passage"
+        )
+
 
 class CitationManager(models.Manager.from_queryset(CitationQuerySet)):
     def get_by_natural_key(self, key):
