@@ -1,9 +1,9 @@
 """The other dated developments a timeline shows."""
 
 from django.db import models
-from django.urls import reverse
 
 from mtcr_site.dates import DatePrecision, format_range
+from mtcr_site.links import cached_reverse
 from mtcr_site.records import ArchiveRecord
 
 
@@ -66,7 +66,7 @@ class Event(ArchiveRecord):
         return f"{self.title} ({self.dates_display})"
 
     def get_absolute_url(self):
-        return reverse("timeline") + f"#event-{self.slug}"
+        return cached_reverse("timeline") + f"#event-{self.slug}"
 
     def natural_key(self):
         return (self.slug,)

@@ -1,9 +1,9 @@
 """Plenary meetings and the UN Security Council resolutions their texts cite."""
 
 from django.db import models
-from django.urls import reverse
 
 from mtcr_site.dates import DatePrecision, format_range
+from mtcr_site.links import cached_reverse
 from mtcr_site.records import ArchiveRecord
 
 
@@ -135,7 +135,7 @@ class Plenary(ArchiveRecord):
         return f"Plenary, {place} {self.start_date.year}"
 
     def get_absolute_url(self):
-        return reverse("plenaries:detail", kwargs={"slug": self.slug})
+        return cached_reverse("plenaries:detail", slug=self.slug)
 
     def natural_key(self):
         return (self.slug,)

@@ -5,9 +5,9 @@ import operator
 import uuid
 
 from django.db import models
-from django.urls import reverse
 
 from mtcr_site.dates import DatePrecision, format_date
+from mtcr_site.links import cached_reverse
 from mtcr_site.records import ArchiveRecord
 
 
@@ -54,7 +54,7 @@ class SourceDocument(ArchiveRecord):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("plenaries:source-detail", kwargs={"slug": self.slug})
+        return cached_reverse("plenaries:source-detail", slug=self.slug)
 
     def natural_key(self):
         return (self.file_name,)
