@@ -91,7 +91,7 @@ class PlenaryListView(ExportMixin, ClampedPaginationMixin, FilterView):
         return super().get_queryset().with_chairs().prefetch_related("resolutions")
 
     def export_row(self, plenary):
-        terms = list(plenary.chairmanships_begun.all())
+        terms = plenary.chair_terms
         return {
             "number": plenary.number,
             "slug": plenary.slug,
@@ -102,8 +102,8 @@ class PlenaryListView(ExportMixin, ClampedPaginationMixin, FilterView):
             "end_date": plenary.end_date,
             "date_precision": plenary.date_precision,
             "dates": plenary.dates_display,
-            "chairs": [str(p) for term in terms for p in term.people.all()],
-            "chair_countries": [c.name for term in terms for c in term.countries.all()],
+            "chairs": [str(p) for term in terms for p in term.person_list],
+            "chair_countries": [c.name for term in terms for c in term.country_list],
             "has_statement": bool(plenary.statement),
             "resolutions": [r.number for r in plenary.resolutions.all()],
             "url": self.absolute(plenary),

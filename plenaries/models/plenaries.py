@@ -37,12 +37,23 @@ class PlenaryQuerySet(models.QuerySet):
         return self.select_related("country", "next_host")
 
     def with_chairs(self):
+        """With `chair_terms`: the terms begun at each plenary, each term with its
+        `country_list` and `person_list`.
+
+        Lists rather than related managers: to hold prefetched rows in a manager,
+        Django builds a filtered queryset for every row and relation, which costs
+        more than the queries on a page of plenaries.
+        """
         from .chairs import Chairmanship
 
         return self.with_place().prefetch_related(
             models.Prefetch(
                 "chairmanships_begun",
-                queryset=Chairmanship.objects.prefetch_related("countries", "people"),
+                queryset=Chairmanship.objects.prefetch_related(
+                    models.Prefetch("countries", to_attr="country_list"),
+                    models.Prefetch("people", to_attr="person_list"),
+                ),
+                to_attr="chair_terms",
             )
         )
 
