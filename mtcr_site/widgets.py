@@ -22,7 +22,8 @@ def _value(value):
 
 
 def _string(value):
-    """{{ value|stringformat:'s' }}."""
+    """{{ value|stringformat:'s' }}: the filter keeps a safe value safe, and the
+    template escapes anything else."""
     try:
         text = "%s" % value  # noqa: UP031 - the filter's own formatting
     except (TypeError, ValueError):
