@@ -70,6 +70,10 @@ class MembershipQuerySet(models.QuerySet):
         """Partners on a given day: joined on or before it (at the precision known)."""
         return self.filter(since__lte=day)
 
+    def countries(self):
+        """The countries of these partnerships, by name."""
+        return Country.objects.filter(membership__in=self)
+
     def with_country(self):
         return self.select_related("country")
 

@@ -141,9 +141,7 @@ class PlenaryDetailView(DetailView):
             reports=list(plenary.reported_by.all()),
             sources=by_source(citations),
             disagreements=disagreements(citations),
-            partners=list(
-                Membership.objects.on(day).with_country().order_by("country__name")
-            ),
+            partners=list(Membership.objects.on(day).countries()),
             adherents=list(
                 Adherence.objects.on(day).with_country().order_by("country__name")
             ),

@@ -20,6 +20,7 @@ from mtcr_site.templatetags.markdown import (
     ALLOWED_TAGS,
     render_markdown,
 )
+from mtcr_site.templatetags.records import links
 from mtcr_site.timeline import TimelineFilterForm
 from mtcr_site.widgets import renderer
 from plenaries.filters import ChairmanshipFilter, PlenaryFilter, SourceFilter
@@ -214,3 +215,16 @@ def test_the_chair_terms_of_a_plenary_are_those_begun_or_ended_there(real_archiv
         assert set(terms) == set(plenary.chairmanships_begun.all()) | set(
             plenary.chairmanships_ended.all()
         )
+
+
+def test_links_escape_what_records_call_themselves():
+    """{{ records|links }} writes what the template loop wrote, escaped alike."""
+    records = [
+        Country(name='Trinidad & "Tobago"', slug="trinidad"),
+        Country(name="<b>Bold</b>", slug="bold"),
+    ]
+    assert links(records, "; ") == (
+        '<a href="/members/trinidad/">Trinidad &amp; &quot;Tobago&quot;</a>; '
+        '<a href="/members/bold/">&lt;b&gt;Bold&lt;/b&gt;</a>'
+    )
+    assert links([]) == ""
