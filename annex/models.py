@@ -1,9 +1,9 @@
 """Revisions of the Equipment, Software and Technology Annex."""
 
 from django.db import models
-from django.urls import reverse
 
 from mtcr_site.dates import DatePrecision, format_date
+from mtcr_site.links import cached_reverse
 from mtcr_site.records import ArchiveRecord
 
 
@@ -68,7 +68,7 @@ class AnnexRevision(ArchiveRecord):
         return f"Annex revision, {self.date_display}"
 
     def get_absolute_url(self):
-        return reverse("annex:list") + f"#{self.slug}"
+        return cached_reverse("annex:list") + f"#{self.slug}"
 
     def natural_key(self):
         return (self.slug,)

@@ -1,9 +1,9 @@
 """Countries, and their partnership in or adherence to the regime."""
 
 from django.db import models
-from django.urls import reverse
 
 from mtcr_site.dates import DatePrecision, format_date
+from mtcr_site.links import cached_reverse
 from mtcr_site.records import ArchiveRecord
 
 
@@ -36,7 +36,7 @@ class Country(ArchiveRecord):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("members:detail", kwargs={"slug": self.slug})
+        return cached_reverse("members:detail", slug=self.slug)
 
     def natural_key(self):
         return (self.iso_code,)
@@ -69,6 +69,10 @@ class MembershipQuerySet(models.QuerySet):
     def on(self, day):
         """Partners on a given day: joined on or before it (at the precision known)."""
         return self.filter(since__lte=day)
+
+    def countries(self):
+        """The countries of these partnerships, by name."""
+        return Country.objects.filter(membership__in=self)
 
     def with_country(self):
         return self.select_related("country")

@@ -8,7 +8,6 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from annex.models import AnnexRevision
 from members.models import Adherence, Country, Membership
 from mtcr_site.dates import format_date
 from mtcr_site.exports import CHUNK_SIZE, ExportMixin, grouped
@@ -19,7 +18,6 @@ from .models import (
     Chairmanship,
     ChairPerson,
     Citation,
-    Event,
     Plenary,
     Resolution,
     SourceDocument,
@@ -159,36 +157,14 @@ class PlenaryDetailView(DetailView):
     template_name = "plenaries/plenary_detail.html"
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .with_chairs()
-            .prefetch_related(
-                Prefetch(
-                    "chairmanships_ended",
-                    queryset=Chairmanship.objects.prefetch_related(
-                        "countries", "people"
-                    ),
-                ),
-                "resolutions",
-                "countries_of_concern",
-                "regions_of_concern",
-                "countries_named",
-                Prefetch(
-                    "citations",
-                    queryset=Citation.objects.with_source().order_by("field", "pk"),
-                ),
-                Prefetch(
-                    "annex_revisions", queryset=AnnexRevision.objects.order_by("date")
-                ),
-                Prefetch("events", queryset=Event.objects.with_countries()),
-                "reported_by",
-            )
-        )
+        return super().get_queryset().with_place()
 
     def get_context_data(self, **kwargs):
+        # One plenary: each relation is one plain query here. For a single row,
+        # prefetch_related costs more than the query it runs.
         plenary = self.object
-        citations = list(plenary.citations.all())
+        citations = list(plenary.citations.with_source().order_by("field", "pk"))
+        terms = list(Chairmanship.objects.begun_or_ended_at(plenary))
         # Partners and adherents as the meeting closed: a statement issued on its
         # last day names the partners present, some known only "by" that day.
         day = plenary.end_date
@@ -196,13 +172,18 @@ class PlenaryDetailView(DetailView):
         earlier = Plenary.objects.with_place().filter(start_date__lt=start)
         later = Plenary.objects.with_place().filter(start_date__gt=start)
         return super().get_context_data(
-            chair_terms=list(plenary.chairmanships_begun.all()),
-            ended_terms=list(plenary.chairmanships_ended.all()),
+            chair_terms=[term for term in terms if term.start_plenary_id == plenary.pk],
+            ended_terms=[term for term in terms if term.end_plenary_id == plenary.pk],
+            resolutions=list(plenary.resolutions.all()),
+            countries_of_concern=list(plenary.countries_of_concern.all()),
+            regions_of_concern=list(plenary.regions_of_concern.all()),
+            countries_named=list(plenary.countries_named.all()),
+            annex_revisions=list(plenary.annex_revisions.all()),
+            events=list(plenary.events.all()),
+            reports=list(plenary.reported_by.all()),
             sources=by_source(citations),
             disagreements=disagreements(citations),
-            partners=list(
-                Membership.objects.on(day).with_country().order_by("country__name")
-            ),
+            partners=list(Membership.objects.on(day).countries()),
             adherents=list(
                 Adherence.objects.on(day).with_country().order_by("country__name")
             ),

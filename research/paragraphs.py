@@ -43,7 +43,7 @@ class Paragraph:
     @cached_property
     def plain(self):
         """The block as a reader sees it: no markup, entities decoded."""
-        return " ".join(html.unescape(strip_tags(render_markdown(self.source))).split())
+        return " ".join(html.unescape(strip_tags(self.html)).split())
 
 
 def split_paragraphs(text):

@@ -1,5 +1,8 @@
 """The one way Markdown reaches a page: rendered, then sanitized, then marked safe."""
 
+import functools
+import threading
+
 import markdown as markdown_lib
 import nh3
 from django import template
@@ -13,11 +16,27 @@ ALLOWED_TAGS = {
     "thead", "tr", "ul",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "p": {"id"}}
+EXTENSIONS = ["extra", "sane_lists"]
+
+# Building a Markdown instance (loading its extensions) costs as much as
+# converting a paragraph, and a statement page converts dozens of paragraphs.
+# An instance is reused after reset(), but is not thread-safe: one per thread.
+_local = threading.local()
 
 
+def _converter():
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        converter = _local.converter = markdown_lib.Markdown(extensions=EXTENSIONS)
+    return converter
+
+
+# The output depends on the text alone, and the archive's texts change rarely:
+# the same statements, summaries and paragraphs are rendered on page after page.
+@functools.lru_cache(maxsize=4096)
 def render_markdown(text):
     """Markdown to HTML that is safe to show, whatever the text holds."""
-    html = markdown_lib.markdown(text or "", extensions=["extra", "sane_lists"])
+    html = _converter().reset().convert(text or "")
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

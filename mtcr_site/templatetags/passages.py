@@ -6,6 +6,7 @@ page never shows raw markup and never runs any.
 """
 
 import datetime
+import functools
 import re
 
 import nh3
@@ -26,7 +27,14 @@ def clean_text(text):
 @register.filter
 def passage(text):
     """A passage, its line breaks kept."""
-    return mark_safe(clean_text(text).strip().replace("\n", "<br>"))  # noqa: S308
+    return mark_safe(passage_html(text))  # noqa: S308 - cleaned by nh3
+
+
+# A passage is quoted on several pages (its record's, its source's, the chairs'),
+# and what it shows depends only on its text.
+@functools.lru_cache(maxsize=4096)
+def passage_html(text):
+    return clean_text(text).strip().replace("\n", "<br>")
 
 
 @register.filter

@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 
 from members.models import Country, Membership
 from mtcr_site.charts import overview_svg
+from mtcr_site.widgets import renderer
 from plenaries.models import Plenary
 
 from .chronology import Chronology, Filters, group_by_year, jump_bar
@@ -18,6 +19,7 @@ PAGE_SIZE = 50
 
 
 class TimelineFilterForm(forms.Form):
+    default_renderer = renderer  # widgets written in Python, as on the lists
     kind = forms.MultipleChoiceField(
         label="Show", choices=Kind.choices, required=False,
         widget=forms.CheckboxSelectMultiple,

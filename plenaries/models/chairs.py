@@ -1,8 +1,8 @@
 """The chair of the regime: terms, joint chairmanships and the people who served."""
 
 from django.db import models
-from django.urls import reverse
 
+from mtcr_site.links import cached_reverse
 from mtcr_site.records import ArchiveRecord
 
 
@@ -30,6 +30,16 @@ class ChairmanshipQuerySet(models.QuerySet):
             end_plenary_slug=models.F("end_plenary__slug"),
             end_plenary_date=models.F("end_plenary__start_date"),
         )
+
+    def begun_or_ended_at(self, plenary):
+        """The terms that began or ended at a plenary, with countries and people.
+
+        One query for both (and one each for countries and people), where a
+        prefetch per direction would take twice as many.
+        """
+        return self.filter(
+            models.Q(start_plenary=plenary) | models.Q(end_plenary=plenary)
+        ).prefetch_related("countries", "people")
 
     def held_on(self, day):
         """The term running on a day: begun at a plenary on or before it, not ended."""
@@ -83,7 +93,7 @@ class Chairmanship(ArchiveRecord):
         return f"Chair: {countries or self.slug}"
 
     def get_absolute_url(self):
-        return reverse("plenaries:chairs") + f"#{self.slug}"
+        return cached_reverse("plenaries:chairs") + f"#{self.slug}"
 
     def natural_key(self):
         return (self.slug,)

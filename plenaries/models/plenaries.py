@@ -2,9 +2,9 @@
 
 from django.db import models
 from django.db.models.functions import ExtractYear
-from django.urls import reverse
 
 from mtcr_site.dates import DatePrecision, format_range
+from mtcr_site.links import cached_reverse
 from mtcr_site.records import ArchiveRecord
 
 
@@ -72,12 +72,23 @@ class PlenaryQuerySet(models.QuerySet):
         )
 
     def with_chairs(self):
+        """With `chair_terms`: the terms begun at each plenary, each term with its
+        `country_list` and `person_list`.
+
+        Lists rather than related managers: to hold prefetched rows in a manager,
+        Django builds a filtered queryset for every row and relation, which costs
+        more than the queries on a page of plenaries.
+        """
         from .chairs import Chairmanship
 
         return self.with_place().prefetch_related(
             models.Prefetch(
                 "chairmanships_begun",
-                queryset=Chairmanship.objects.prefetch_related("countries", "people"),
+                queryset=Chairmanship.objects.prefetch_related(
+                    models.Prefetch("countries", to_attr="country_list"),
+                    models.Prefetch("people", to_attr="person_list"),
+                ),
+                to_attr="chair_terms",
             )
         )
 
@@ -172,7 +183,7 @@ class Plenary(ArchiveRecord):
         return f"Plenary, {place} {self.start_date.year}"
 
     def get_absolute_url(self):
-        return reverse("plenaries:detail", kwargs={"slug": self.slug})
+        return cached_reverse("plenaries:detail", slug=self.slug)
 
     def natural_key(self):
         return (self.slug,)

@@ -2,6 +2,7 @@
 
 from django import template
 
+from mtcr_site.links import cached_reverse
 from research.paragraphs import split_paragraphs
 
 register = template.Library()
@@ -9,4 +10,15 @@ register = template.Library()
 
 @register.inclusion_tag("research/_numbered_statement.html")
 def numbered_statement(plenary):
-    return {"plenary": plenary, "paragraphs": split_paragraphs(plenary.statement)}
+    """Each paragraph with the address of its citation (None for a heading)."""
+    paragraphs = [
+        (
+            paragraph,
+            paragraph.number
+            and cached_reverse(
+                "research:cite-paragraph", slug=plenary.slug, number=paragraph.number
+            ),
+        )
+        for paragraph in split_paragraphs(plenary.statement)
+    ]
+    return {"plenary": plenary, "paragraphs": paragraphs}
