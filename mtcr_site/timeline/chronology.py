@@ -12,7 +12,8 @@ import itertools
 from functools import cached_property
 
 from django.db.models import Count, Value
-from django.db.models.functions import TruncMonth
+
+from mtcr_site.functions import MonthOf
 
 from .kinds import SOURCES
 
@@ -67,7 +68,7 @@ class Chronology:
                 counts.append(
                     queryset.order_by()
                     .prefetch_related(None)
-                    .annotate(month=TruncMonth(source.date_field))
+                    .annotate(month=MonthOf(source.date_field))
                     .values("month")
                     .annotate(entries=Count("pk"), kind=Value(source.kind))
                     .values_list("month", "kind", "entries")
@@ -75,7 +76,9 @@ class Chronology:
         by_month = {}
         if counts:
             for month, kind, entries in counts[0].union(*counts[1:], all=True):
-                by_month.setdefault(month, {})[kind] = entries
+                year, number = month.split("-")
+                first_day = datetime.date(int(year), int(number), 1)
+                by_month.setdefault(first_day, {})[kind] = entries
         return sorted(by_month.items(), reverse=self.filters.newest_first)
 
     @cached_property

@@ -1,9 +1,9 @@
 """Plenary meetings and the UN Security Council resolutions their texts cite."""
 
 from django.db import models
-from django.db.models.functions import ExtractYear
 
 from mtcr_site.dates import DatePrecision, format_range
+from mtcr_site.functions import YearOf
 from mtcr_site.links import cached_reverse
 from mtcr_site.records import ArchiveRecord
 
@@ -59,7 +59,7 @@ class PlenaryQuerySet(models.QuerySet):
         first, which are the plenary's own when it is the year's only one."""
         return (
             self.order_by()
-            .values(year=ExtractYear("start_date"))
+            .values(year=YearOf("start_date"))
             .annotate(
                 plenaries=models.Count("pk"),
                 first_date=models.Min("start_date"),
