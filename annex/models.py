@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from mtcr_site.dates import DatePrecision, format_date
 from mtcr_site.records import ArchiveRecord
@@ -14,12 +15,29 @@ class AnnexRevisionQuerySet(models.QuerySet):
     def with_plenary(self):
         return self.select_related("adopted_at__country")
 
+    def for_list(self):
+        """With the adopting plenary, without its long texts, which the Annex list
+        never shows."""
+        from plenaries.models import Plenary
+
+        long_texts = [f"adopted_at__{name}" for name in Plenary.LONG_TEXTS]
+        return self.with_plenary().defer(*long_texts)
+
     def for_timeline(self):
         """With the adopting plenary, without the long texts an entry never shows."""
         from plenaries.models import Plenary
 
         long_texts = [f"adopted_at__{name}" for name in Plenary.LONG_TEXTS]
         return self.with_plenary().defer("description", *long_texts)
+
+    def listed_before(self, slug):
+        """These revisions that the Annex list shows before the one with `slug`
+        (Meta.ordering: by date, then slug); none if it is not among them."""
+        found = self.filter(slug=slug).values_list("date")[:1]
+        if not found:
+            return self.none()
+        day = found[0][0]
+        return self.filter(models.Q(date__lt=day) | models.Q(date=day, slug__lt=slug))
 
     def for_export(self):
         """The columns an export reads, the plenary's slug beside them (no Plenary
@@ -68,7 +86,9 @@ class AnnexRevision(ArchiveRecord):
         return f"Annex revision, {self.date_display}"
 
     def get_absolute_url(self):
-        return reverse("annex:list") + f"#{self.slug}"
+        # The list is paged: ?entry= opens it at the page holding this revision.
+        query = urlencode({"entry": self.slug})
+        return f"{reverse('annex:list')}?{query}#{self.slug}"
 
     def natural_key(self):
         return (self.slug,)

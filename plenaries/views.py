@@ -12,7 +12,7 @@ from annex.models import AnnexRevision
 from members.models import Adherence, Country, Membership
 from mtcr_site.dates import format_date
 from mtcr_site.exports import CHUNK_SIZE, ExportMixin, grouped
-from mtcr_site.listing import ClampedPaginationMixin
+from mtcr_site.listing import ClampedPaginationMixin, EntryPaginationMixin
 
 from .filters import ChairmanshipFilter, PlenaryFilter, SourceFilter
 from .models import (
@@ -216,11 +216,13 @@ class PlenaryDetailView(DetailView):
         )
 
 
-class ChairmanshipListView(ExportMixin, FilterView):
-    """The succession of chairs on one page: entries are linked to by anchor."""
+class ChairmanshipListView(ExportMixin, EntryPaginationMixin, FilterView):
+    """The succession of chairs, a page of 50 (the whole of the real archive):
+    entries are linked to by anchor, on the page ?entry= opens."""
 
     model = Chairmanship
     filterset_class = ChairmanshipFilter
+    paginate_by = 50
     template_name = "plenaries/chairmanship_list.html"
     export_name = "mtcr-chairs"
     export_fields = (
@@ -232,9 +234,9 @@ class ChairmanshipListView(ExportMixin, FilterView):
         return (
             super()
             .get_queryset()
-            .with_people()
+            .for_list()
             .prefetch_related(
-                Prefetch("citations", queryset=Citation.objects.with_source())
+                Prefetch("citations", queryset=Citation.objects.with_source_line())
             )
         )
 

@@ -1,7 +1,8 @@
 """The chair of the regime: terms, joint chairmanships and the people who served."""
 
-from django.db import models
+from django.db import connections, models
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from mtcr_site.records import ArchiveRecord
 
@@ -11,6 +12,19 @@ class ChairmanshipQuerySet(models.QuerySet):
         return self.select_related(
             "start_plenary__country", "end_plenary__country"
         ).prefetch_related("countries", "people")
+
+    def for_list(self):
+        """With what the chair list shows of each term, without its plenaries'
+        long texts: a page of 50 is sorted out of every term, each row carrying
+        what was selected with it."""
+        from .plenaries import Plenary
+
+        long_texts = [
+            f"{end}_plenary__{name}"
+            for end in ("start", "end")
+            for name in Plenary.LONG_TEXTS
+        ]
+        return self.with_people().defer(*long_texts)
 
     def for_timeline(self):
         """With the first plenary's date, without the long texts."""
@@ -30,6 +44,32 @@ class ChairmanshipQuerySet(models.QuerySet):
             end_plenary_slug=models.F("end_plenary__slug"),
             end_plenary_date=models.F("end_plenary__start_date"),
         )
+
+    def listed_before(self, slug):
+        """These terms that the chair list shows before the one with `slug` (none
+        if it is not among them).
+
+        The list's order is Meta.ordering: by first plenary's date, then slug. A
+        term with no first plenary (its plenary deleted) has no date, and sorts
+        where the database puts NULLs: last on PostgreSQL, first on SQLite.
+        """
+        found = self.filter(slug=slug).values_list("start_plenary__start_date")[:1]
+        if not found:
+            return self.none()
+        day = found[0][0]
+        undated = models.Q(start_plenary__start_date__isnull=True)
+        nulls_last = connections[self.db].features.nulls_order_largest
+        if day is None:
+            before = undated & models.Q(slug__lt=slug)
+            if nulls_last:
+                before |= ~undated
+        else:
+            before = models.Q(start_plenary__start_date__lt=day) | models.Q(
+                start_plenary__start_date=day, slug__lt=slug
+            )
+            if not nulls_last:
+                before |= undated
+        return self.filter(before)
 
     def held_on(self, day):
         """The term running on a day: begun at a plenary on or before it, not ended."""
@@ -83,7 +123,9 @@ class Chairmanship(ArchiveRecord):
         return f"Chair: {countries or self.slug}"
 
     def get_absolute_url(self):
-        return reverse("plenaries:chairs") + f"#{self.slug}"
+        # The list is paged: ?entry= opens it at the page holding this term.
+        query = urlencode({"entry": self.slug})
+        return f"{reverse('plenaries:chairs')}?{query}#{self.slug}"
 
     def natural_key(self):
         return (self.slug,)
