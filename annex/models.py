@@ -16,12 +16,23 @@ class AnnexRevisionQuerySet(models.QuerySet):
         return self.select_related("adopted_at__country")
 
     def for_list(self):
-        """With the adopting plenary, without its long texts, which the Annex list
-        never shows."""
-        from plenaries.models import Plenary
+        """What the Annex list shows: each revision with its adopting plenary
+        (without the plenary's long texts) and its `citation_list` (the passages
+        with their documents' titles, not their texts)."""
+        from plenaries.models import Citation, Plenary
 
         long_texts = [f"adopted_at__{name}" for name in Plenary.LONG_TEXTS]
-        return self.with_plenary().defer(*long_texts)
+        return (
+            self.with_plenary()
+            .defer(*long_texts)
+            .prefetch_related(
+                models.Prefetch(
+                    "citations",
+                    queryset=Citation.objects.with_source_line(),
+                    to_attr="citation_list",
+                )
+            )
+        )
 
     def for_timeline(self):
         """With the adopting plenary, without the long texts an entry never shows."""

@@ -1,6 +1,5 @@
 """The Annex revisions as a timeline."""
 
-from django.db.models import Prefetch
 from django_filters.views import FilterView
 
 from mtcr_site.exports import CHUNK_SIZE, ExportMixin, evidence, grouped
@@ -26,14 +25,7 @@ class AnnexRevisionListView(ExportMixin, EntryPaginationMixin, FilterView):
     )  # fmt: skip
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .for_list()
-            .prefetch_related(
-                Prefetch("citations", queryset=Citation.objects.with_source_line())
-            )
-        )
+        return super().get_queryset().for_list()
 
     def get_export_queryset(self):
         return AnnexRevision.objects.for_export()

@@ -47,7 +47,7 @@ class ClampedPaginationMixin:
     """Out-of-range or malformed page numbers show the nearest real page."""
 
     def paginate_queryset(self, queryset, page_size):
-        paginator = Paginator(queryset, page_size, allow_empty_first_page=True)
+        paginator = self.get_paginator(queryset, page_size)
         number = self.page_wanted(paginator, queryset)
         page = paginator.page(min(max(number, 1), paginator.num_pages))
         return paginator, page, page.object_list, page.has_other_pages()
@@ -59,6 +59,22 @@ class ClampedPaginationMixin:
             return paginator.num_pages if wanted == "last" else int(wanted)
         except (TypeError, ValueError):
             return 1
+
+
+class KeysFirstPaginator(Paginator):
+    """Reads a page in two queries: its keys, sorted alone, then its rows by key.
+
+    SQLite sorts whole result rows. For a list whose rows bring others with them
+    (a chair term, its two plenaries and their hosts) it joined those to every
+    row of the table, only to keep 50; sorting the keys joins only what the
+    order needs.
+    """
+
+    def page(self, number):
+        page = super().page(number)
+        keys = list(page.object_list.values_list("pk", flat=True))
+        page.object_list = self.object_list.filter(pk__in=keys)
+        return page
 
 
 class EntryPaginationMixin(ClampedPaginationMixin):

@@ -12,7 +12,11 @@ from annex.models import AnnexRevision
 from members.models import Adherence, Country, Membership
 from mtcr_site.dates import format_date
 from mtcr_site.exports import CHUNK_SIZE, ExportMixin, grouped
-from mtcr_site.listing import ClampedPaginationMixin, EntryPaginationMixin
+from mtcr_site.listing import (
+    ClampedPaginationMixin,
+    EntryPaginationMixin,
+    KeysFirstPaginator,
+)
 
 from .filters import ChairmanshipFilter, PlenaryFilter, SourceFilter
 from .models import (
@@ -223,6 +227,7 @@ class ChairmanshipListView(ExportMixin, EntryPaginationMixin, FilterView):
     model = Chairmanship
     filterset_class = ChairmanshipFilter
     paginate_by = 50
+    paginator_class = KeysFirstPaginator  # a term brings two plenaries and hosts
     template_name = "plenaries/chairmanship_list.html"
     export_name = "mtcr-chairs"
     export_fields = (
@@ -231,14 +236,7 @@ class ChairmanshipListView(ExportMixin, EntryPaginationMixin, FilterView):
     )  # fmt: skip
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .for_list()
-            .prefetch_related(
-                Prefetch("citations", queryset=Citation.objects.with_source_line())
-            )
-        )
+        return super().get_queryset().for_list()
 
     def get_export_queryset(self):
         return Chairmanship.objects.for_export()

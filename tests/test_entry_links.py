@@ -109,6 +109,17 @@ def test_a_grown_list_is_paged_and_every_link_reaches_its_entry(
 
 
 @pytest.mark.usefixtures("grown_archive")
+@pytest.mark.parametrize(("model", "view", "path"), LISTS)
+def test_the_pages_hold_every_entry_once_in_the_lists_order(client, model, view, path):
+    listed = []
+    for number in (1, 2):
+        page = client.get(path, {"page": number}).context["page_obj"]
+        listed += list(page.object_list)
+    assert page.paginator.num_pages == 2
+    assert listed == list(model.objects.all())
+
+
+@pytest.mark.usefixtures("grown_archive")
 def test_an_undated_term_is_reachable_wherever_the_database_sorts_it(client):
     for slug in ["2016-republic-of-korea", "2006-denmark-x2", "2022-switzerland-x1"]:
         term = Chairmanship.objects.get(slug=slug)

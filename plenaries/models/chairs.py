@@ -14,17 +14,36 @@ class ChairmanshipQuerySet(models.QuerySet):
         ).prefetch_related("countries", "people")
 
     def for_list(self):
-        """With what the chair list shows of each term, without its plenaries'
-        long texts: a page of 50 is sorted out of every term, each row carrying
-        what was selected with it."""
+        """What the chair list shows of each term, as lists: `country_list`,
+        `person_list` and `citation_list` (the passages with their documents'
+        titles, not their texts).
+
+        Lists rather than related managers: to hold prefetched rows in a manager,
+        Django builds a queryset for every row and relation. The plenaries come
+        without their long texts: a page of 50 is sorted out of every term, each
+        row carrying what was selected with it.
+        """
         from .plenaries import Plenary
+        from .sources import Citation
 
         long_texts = [
             f"{end}_plenary__{name}"
             for end in ("start", "end")
             for name in Plenary.LONG_TEXTS
         ]
-        return self.with_people().defer(*long_texts)
+        return (
+            self.select_related("start_plenary__country", "end_plenary__country")
+            .defer(*long_texts)
+            .prefetch_related(
+                models.Prefetch("countries", to_attr="country_list"),
+                models.Prefetch("people", to_attr="person_list"),
+                models.Prefetch(
+                    "citations",
+                    queryset=Citation.objects.with_source_line(),
+                    to_attr="citation_list",
+                ),
+            )
+        )
 
     def for_timeline(self):
         """With the first plenary's date, without the long texts."""

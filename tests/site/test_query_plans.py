@@ -118,10 +118,12 @@ def prefetched(queryset, lookup):
     """The query prefetch_related runs for `lookup` on the rows of `queryset`.
 
     Its own prefetches stay on it, so prefetched(prefetched(qs, "a"), "b") is the
-    query for a nested Prefetch("a", queryset=....prefetch_related("b")).
+    query for a nested Prefetch("a", queryset=....prefetch_related("b")). The
+    lookup is the relation's name, whatever list the rows are prefetched into
+    (Prefetch's to_attr).
     """
     lookups = normalize_prefetch_lookups(queryset._prefetch_related_lookups)
-    [prefetch] = [p for p in lookups if p.prefetch_to == lookup]
+    [prefetch] = [p for p in lookups if p.prefetch_through == lookup]
     instances = list(queryset.prefetch_related(None))
     prefetcher, *_ = get_prefetcher(
         instances[0], lookup, prefetch.get_current_to_attr(0)[0]
