@@ -1,6 +1,7 @@
 """Revisions of the Equipment, Software and Technology Annex."""
 
 from django.db import models
+from django.utils.http import urlencode
 
 from mtcr_site.dates import DatePrecision, format_date
 from mtcr_site.links import cached_reverse
@@ -14,12 +15,40 @@ class AnnexRevisionQuerySet(models.QuerySet):
     def with_plenary(self):
         return self.select_related("adopted_at__country")
 
+    def for_list(self):
+        """What the Annex list shows: each revision with its adopting plenary
+        (without the plenary's long texts) and its `citation_list` (the passages
+        with their documents' titles, not their texts)."""
+        from plenaries.models import Citation, Plenary
+
+        long_texts = [f"adopted_at__{name}" for name in Plenary.LONG_TEXTS]
+        return (
+            self.with_plenary()
+            .defer(*long_texts)
+            .prefetch_related(
+                models.Prefetch(
+                    "citations",
+                    queryset=Citation.objects.with_source_line(),
+                    to_attr="citation_list",
+                )
+            )
+        )
+
     def for_timeline(self):
         """With the adopting plenary, without the long texts an entry never shows."""
         from plenaries.models import Plenary
 
         long_texts = [f"adopted_at__{name}" for name in Plenary.LONG_TEXTS]
         return self.with_plenary().defer("description", *long_texts)
+
+    def listed_before(self, slug):
+        """These revisions that the Annex list shows before the one with `slug`
+        (Meta.ordering: by date, then slug); none if it is not among them."""
+        found = self.filter(slug=slug).values_list("date")[:1]
+        if not found:
+            return self.none()
+        day = found[0][0]
+        return self.filter(models.Q(date__lt=day) | models.Q(date=day, slug__lt=slug))
 
     def for_export(self):
         """The columns an export reads, the plenary's slug beside them (no Plenary
@@ -68,7 +97,9 @@ class AnnexRevision(ArchiveRecord):
         return f"Annex revision, {self.date_display}"
 
     def get_absolute_url(self):
-        return cached_reverse("annex:list") + f"#{self.slug}"
+        # The list is paged: ?entry= opens it at the page holding this revision.
+        query = urlencode({"entry": self.slug})
+        return f"{cached_reverse('annex:list')}?{query}#{self.slug}"
 
     def natural_key(self):
         return (self.slug,)

@@ -1,20 +1,22 @@
 """The Annex revisions as a timeline."""
 
-from django.db.models import Prefetch
 from django_filters.views import FilterView
 
 from mtcr_site.exports import CHUNK_SIZE, ExportMixin, evidence, grouped
+from mtcr_site.listing import EntryPaginationMixin
 from plenaries.models import Citation
 
 from .filters import AnnexRevisionFilter
 from .models import AnnexRevision
 
 
-class AnnexRevisionListView(ExportMixin, FilterView):
-    """Every revision on one page: entries are linked to by anchor."""
+class AnnexRevisionListView(ExportMixin, EntryPaginationMixin, FilterView):
+    """The revisions, a page of 50 (the whole of the real archive): entries are
+    linked to by anchor, on the page ?entry= opens."""
 
     model = AnnexRevision
     filterset_class = AnnexRevisionFilter
+    paginate_by = 50
     template_name = "annex/annexrevision_list.html"
     export_name = "mtcr-annex-revisions"
     export_fields = (
@@ -23,14 +25,7 @@ class AnnexRevisionListView(ExportMixin, FilterView):
     )  # fmt: skip
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .with_plenary()
-            .prefetch_related(
-                Prefetch("citations", queryset=Citation.objects.with_source())
-            )
-        )
+        return super().get_queryset().for_list()
 
     def get_export_queryset(self):
         return AnnexRevision.objects.for_export()

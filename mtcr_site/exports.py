@@ -87,14 +87,16 @@ class ExportMixin:
 
         Reversing a URL was a third of the time of a large export, the same URL
         but for the slug on every row: it is reversed once, with a placeholder,
-        and each slug put in its place. A slug of the characters of the slug path
-        converter reverses to itself; any other is reversed as usual.
+        and each slug put in its place (both places, in a link to an entry of a
+        list: ?entry=<slug>#<slug>). A slug of the characters of the slug path
+        converter reverses (and URL-encodes) to itself; any other is reversed as
+        usual.
         """
-        before, after = self.absolute(record(SLUG_PLACEHOLDER)).split(SLUG_PLACEHOLDER)
+        parts = self.absolute(record(SLUG_PLACEHOLDER)).split(SLUG_PLACEHOLDER)
 
         def absolute(slug):
             if URL_SAFE_SLUG.fullmatch(slug):
-                return f"{before}{slug}{after}"
+                return slug.join(parts)
             return self.absolute(record(slug))
 
         return absolute

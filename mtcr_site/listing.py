@@ -54,14 +54,54 @@ class ClampedPaginationMixin:
     """Out-of-range or malformed page numbers show the nearest real page."""
 
     def paginate_queryset(self, queryset, page_size):
-        paginator = Paginator(queryset, page_size, allow_empty_first_page=True)
-        wanted = self.request.GET.get(self.page_kwarg, 1)
-        try:
-            number = paginator.num_pages if wanted == "last" else int(wanted)
-        except (TypeError, ValueError):
-            number = 1
+        paginator = self.get_paginator(queryset, page_size)
+        number = self.page_wanted(paginator, queryset)
         page = paginator.page(min(max(number, 1), paginator.num_pages))
         return paginator, page, page.object_list, page.has_other_pages()
+
+    def page_wanted(self, paginator, queryset):
+        """The page number the URL asks for, in or out of range; 1 if unreadable."""
+        wanted = self.request.GET.get(self.page_kwarg, 1)
+        try:
+            return paginator.num_pages if wanted == "last" else int(wanted)
+        except (TypeError, ValueError):
+            return 1
+
+
+class KeysFirstPaginator(Paginator):
+    """Reads a page in two queries: its keys, sorted alone, then its rows by key.
+
+    SQLite sorts whole result rows. For a list whose rows bring others with them
+    (a chair term, its two plenaries and their hosts) it joined those to every
+    row of the table, only to keep 50; sorting the keys joins only what the
+    order needs.
+    """
+
+    def page(self, number):
+        page = super().page(number)
+        keys = list(page.object_list.values_list("pk", flat=True))
+        page.object_list = self.object_list.filter(pk__in=keys)
+        return page
+
+
+class EntryPaginationMixin(ClampedPaginationMixin):
+    """Pages of a list whose entries other pages link to by anchor.
+
+    Such a link is the list's URL with `?entry=<slug>#<slug>` (the models'
+    get_absolute_url). Without a page number in the URL, the list opens at the
+    page holding that entry, wherever the list's growth has moved it: the link
+    stays right at any size of the archive, and writing it needs no query. The
+    queryset says which entries come before it (`listed_before(slug)`: none if
+    the filters leave it out, and the list opens at its first page).
+    """
+
+    entry_kwarg = "entry"
+
+    def page_wanted(self, paginator, queryset):
+        slug = self.request.GET.get(self.entry_kwarg)
+        if slug and self.page_kwarg not in self.request.GET:
+            return queryset.listed_before(slug).count() // paginator.per_page + 1
+        return super().page_wanted(paginator, queryset)
 
 
 class WholeNumberFilter(django_filters.NumberFilter):

@@ -11,7 +11,11 @@ from django_filters.views import FilterView
 from members.models import Adherence, Country, Membership
 from mtcr_site.dates import format_date
 from mtcr_site.exports import CHUNK_SIZE, ExportMixin, grouped
-from mtcr_site.listing import ClampedPaginationMixin
+from mtcr_site.listing import (
+    ClampedPaginationMixin,
+    EntryPaginationMixin,
+    KeysFirstPaginator,
+)
 
 from .filters import ChairmanshipFilter, PlenaryFilter, SourceFilter
 from .models import (
@@ -197,11 +201,14 @@ class PlenaryDetailView(DetailView):
         )
 
 
-class ChairmanshipListView(ExportMixin, FilterView):
-    """The succession of chairs on one page: entries are linked to by anchor."""
+class ChairmanshipListView(ExportMixin, EntryPaginationMixin, FilterView):
+    """The succession of chairs, a page of 50 (the whole of the real archive):
+    entries are linked to by anchor, on the page ?entry= opens."""
 
     model = Chairmanship
     filterset_class = ChairmanshipFilter
+    paginate_by = 50
+    paginator_class = KeysFirstPaginator  # a term brings two plenaries and hosts
     template_name = "plenaries/chairmanship_list.html"
     export_name = "mtcr-chairs"
     export_fields = (
@@ -210,14 +217,7 @@ class ChairmanshipListView(ExportMixin, FilterView):
     )  # fmt: skip
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .with_people()
-            .prefetch_related(
-                Prefetch("citations", queryset=Citation.objects.with_source())
-            )
-        )
+        return super().get_queryset().for_list()
 
     def get_export_queryset(self):
         return Chairmanship.objects.for_export()

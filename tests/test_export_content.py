@@ -108,7 +108,7 @@ CHAIRS = {
             "Mr. Per Fischer, special adviser to the minister for foreign affairs on "
             "non-proliferation, Chair of the MTCR until the next plenary",
         ],
-        "url": "http://testserver/chairs/#2006-denmark",
+        "url": "http://testserver/chairs/?entry=2006-denmark#2006-denmark",
     },
     "2017-ireland-iceland": {
         "slug": "2017-ireland-iceland",
@@ -120,7 +120,7 @@ CHAIRS = {
         "end_plenary": "2019-auckland",
         "end_date": "2019-10-07",
         "people": [],
-        "url": "http://testserver/chairs/#2017-ireland-iceland",
+        "url": "http://testserver/chairs/?entry=2017-ireland-iceland#2017-ireland-iceland",
     },
     "2022-switzerland": {
         "slug": "2022-switzerland",
@@ -132,7 +132,7 @@ CHAIRS = {
         "end_plenary": "",
         "end_date": None,
         "people": ["Ambassador Benno Laggner, Chair of the MTCR"],
-        "url": "http://testserver/chairs/#2022-switzerland",
+        "url": "http://testserver/chairs/?entry=2022-switzerland#2022-switzerland",
     },
 }
 
@@ -206,7 +206,7 @@ ANNEX_2018 = {
     "adopted_at": "",
     "meeting": "Technical Experts Meeting",
     "evidence": [f"{OVERVIEW}: “In November, the {TEM_REVISION}”"],
-    "url": "http://testserver/annex/#annex-2018-11",
+    "url": "http://testserver/annex/?entry=annex-2018-11#annex-2018-11",
 }
 
 

@@ -1,6 +1,7 @@
 """The chair of the regime: terms, joint chairmanships and the people who served."""
 
-from django.db import models
+from django.db import connections, models
+from django.utils.http import urlencode
 
 from mtcr_site.links import cached_reverse
 from mtcr_site.records import ArchiveRecord
@@ -11,6 +12,38 @@ class ChairmanshipQuerySet(models.QuerySet):
         return self.select_related(
             "start_plenary__country", "end_plenary__country"
         ).prefetch_related("countries", "people")
+
+    def for_list(self):
+        """What the chair list shows of each term, as lists: `country_list`,
+        `person_list` and `citation_list` (the passages with their documents'
+        titles, not their texts).
+
+        Lists rather than related managers: to hold prefetched rows in a manager,
+        Django builds a queryset for every row and relation. The plenaries come
+        without their long texts: a page of 50 is sorted out of every term, each
+        row carrying what was selected with it.
+        """
+        from .plenaries import Plenary
+        from .sources import Citation
+
+        long_texts = [
+            f"{end}_plenary__{name}"
+            for end in ("start", "end")
+            for name in Plenary.LONG_TEXTS
+        ]
+        return (
+            self.select_related("start_plenary__country", "end_plenary__country")
+            .defer(*long_texts)
+            .prefetch_related(
+                models.Prefetch("countries", to_attr="country_list"),
+                models.Prefetch("people", to_attr="person_list"),
+                models.Prefetch(
+                    "citations",
+                    queryset=Citation.objects.with_source_line(),
+                    to_attr="citation_list",
+                ),
+            )
+        )
 
     def for_timeline(self):
         """With the first plenary's date, without the long texts."""
@@ -40,6 +73,32 @@ class ChairmanshipQuerySet(models.QuerySet):
         return self.filter(
             models.Q(start_plenary=plenary) | models.Q(end_plenary=plenary)
         ).prefetch_related("countries", "people")
+
+    def listed_before(self, slug):
+        """These terms that the chair list shows before the one with `slug` (none
+        if it is not among them).
+
+        The list's order is Meta.ordering: by first plenary's date, then slug. A
+        term with no first plenary (its plenary deleted) has no date, and sorts
+        where the database puts NULLs: last on PostgreSQL, first on SQLite.
+        """
+        found = self.filter(slug=slug).values_list("start_plenary__start_date")[:1]
+        if not found:
+            return self.none()
+        day = found[0][0]
+        undated = models.Q(start_plenary__start_date__isnull=True)
+        nulls_last = connections[self.db].features.nulls_order_largest
+        if day is None:
+            before = undated & models.Q(slug__lt=slug)
+            if nulls_last:
+                before |= ~undated
+        else:
+            before = models.Q(start_plenary__start_date__lt=day) | models.Q(
+                start_plenary__start_date=day, slug__lt=slug
+            )
+            if not nulls_last:
+                before |= undated
+        return self.filter(before)
 
     def held_on(self, day):
         """The term running on a day: begun at a plenary on or before it, not ended."""
@@ -93,7 +152,9 @@ class Chairmanship(ArchiveRecord):
         return f"Chair: {countries or self.slug}"
 
     def get_absolute_url(self):
-        return cached_reverse("plenaries:chairs") + f"#{self.slug}"
+        # The list is paged: ?entry= opens it at the page holding this term.
+        query = urlencode({"entry": self.slug})
+        return f"{cached_reverse('plenaries:chairs')}?{query}#{self.slug}"
 
     def natural_key(self):
         return (self.slug,)

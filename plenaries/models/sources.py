@@ -112,6 +112,12 @@ class CitationQuerySet(models.QuerySet):
     def with_source(self):
         return self.select_related("source")
 
+    def with_source_line(self):
+        """With what a citation's source line shows of its document (title, date,
+        link), not the document's full text: a list citing the same few documents
+        a hundred times would otherwise read each text a hundred times."""
+        return self.with_source().defer("source__text")
+
     def passages_of(self, field, records):
         """(record pk, source title, passage) of each citation of `records`, the
         records the foreign key `field` (e.g. "membership") points to."""

@@ -276,6 +276,7 @@ PAGES = [
     "/plenaries/generated-5/",
     reverse("plenaries:chairs"),
     reverse("plenaries:chairs") + "?format=csv",
+    reverse("plenaries:chairs") + "?entry=generated-5",
     reverse("plenaries:source-list"),
     "/sources/busan-2016-statement/",
     "/sources/generated-0/",

@@ -118,10 +118,12 @@ def prefetched(queryset, lookup):
     """The query prefetch_related runs for `lookup` on the rows of `queryset`.
 
     Its own prefetches stay on it, so prefetched(prefetched(qs, "a"), "b") is the
-    query for a nested Prefetch("a", queryset=....prefetch_related("b")).
+    query for a nested Prefetch("a", queryset=....prefetch_related("b")). The
+    lookup is the relation's name, whatever list the rows are prefetched into
+    (Prefetch's to_attr).
     """
     lookups = normalize_prefetch_lookups(queryset._prefetch_related_lookups)
-    [prefetch] = [p for p in lookups if p.prefetch_to == lookup]
+    [prefetch] = [p for p in lookups if p.prefetch_through == lookup]
     instances = list(queryset.prefetch_related(None))
     prefetcher, *_ = get_prefetcher(
         instances[0], lookup, prefetch.get_current_to_attr(0)[0]
@@ -289,7 +291,7 @@ CHECKS = [
      lambda: Plenary.objects.with_place()
      .filter(start_date__gt=plenary().start_date).order_by("start_date")[:1],
      "plenary_start_idx"),
-    # The chairs, all on one page.
+    # The chairs, a page of 50, and the page holding a term a link names.
     ("/chairs/", "country", lambda: listed(ChairmanshipListView, country="japan"),
      through(Chairmanship, "countries", "country")),
     ("/chairs/", "year range",
@@ -298,6 +300,12 @@ CHECKS = [
     ("/chairs/", "citations (prefetch)",
      lambda: prefetched(listed(ChairmanshipListView, country="japan"), "citations"),
      IndexOn(Citation, "chairmanship")),
+    ("/chairs/", "an entry by slug",
+     lambda: Chairmanship.objects.filter(slug="2016-republic-of-korea"),
+     IndexOn(Chairmanship, "slug")),
+    ("/chairs/", "the terms before an entry",
+     lambda: Chairmanship.objects.listed_before("2016-republic-of-korea"),
+     "plenary_start_idx"),
     # The sources (a page of 50) and a source's page.
     ("/sources/", "in publication order",
      lambda: listed(SourceListView), "source_published_idx"),
@@ -343,7 +351,7 @@ CHECKS = [
     ("/members/<slug>/", "plenaries concerned by it (prefetch)",
      lambda: prefetched(detail(CountryDetailView, "japan"), "plenaries_concerned"),
      through(Plenary, "countries_of_concern", "country")),
-    # The Annex revisions, all on one page.
+    # The Annex revisions, a page of 50, and the page holding a revision.
     ("/annex/", "year range",
      lambda: listed(AnnexRevisionListView, year_from=2000, year_to=2005),
      "annex_date_idx"),
@@ -351,6 +359,11 @@ CHECKS = [
      lambda: prefetched(
          listed(AnnexRevisionListView, year_from=2000, year_to=2005), "citations"),
      IndexOn(Citation, "annex_revision")),
+    ("/annex/", "an entry by slug",
+     lambda: AnnexRevision.objects.filter(slug="annex-2018-11"),
+     IndexOn(AnnexRevision, "slug")),
+    ("/annex/", "the revisions before an entry",
+     lambda: AnnexRevision.objects.listed_before("annex-2018-11"), "annex_date_idx"),
     # The regime on a day (research): also the partners on a plenary's page.
     ("/on/<day>/", "partners", lambda: Membership.objects.on(DAY).with_country(),
      "membership_since_idx"),
