@@ -57,7 +57,7 @@ def test_intangible_starts_with_the_19th_plenary_in_seoul(client):
 
 def test_notable_terms_and_resolutions_with_first_appearance(client):
     response = client.get("/trends/")
-    terms = {term: first.plenary.slug for term, first, _ in response.context["terms"]}
+    terms = {term: plenary.slug for term, plenary, _ in response.context["terms"]}
     assert terms["additive manufacturing"] == "2016-busan"
     assert terms["intangible transfer of technology"] == "2004-seoul"
     resolutions = {r.number: p.slug for r, p, _ in response.context["resolutions"]}
