@@ -27,8 +27,10 @@ DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 @require_safe
 def compare_view(request):
     """Two statements side by side; `b` alone compares with the statement before."""
+    # Every statement's plenary for the choices; the two compared statements' texts
+    # are read on their own below.
     with_statement = list(
-        Plenary.objects.with_place().exclude(statement="").order_by("start_date")
+        Plenary.objects.for_links().exclude(statement="").order_by("start_date")
     )
     by_slug = {plenary.slug: plenary for plenary in with_statement}
     a_slug, b_slug = request.GET.get("a", ""), request.GET.get("b", "")
@@ -42,9 +44,14 @@ def compare_view(request):
         position = with_statement.index(old)
         if position + 1 < len(with_statement):
             new = with_statement[position + 1]
-    rows = (
-        compare(numbered(old.statement), numbered(new.statement)) if old and new else []
-    )
+    rows = []
+    if old and new:
+        texts = dict(
+            Plenary.objects.filter(pk__in=[old.pk, new.pk]).values_list(
+                "pk", "statement"
+            )
+        )
+        rows = compare(numbered(texts[old.pk]), numbered(texts[new.pk]))
     return render(
         request,
         "research/compare.html",

@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('plenaries', '0002_source_list_index'),
-        ('search', '0005_passage_record_index'),
+        ('search', '0005_passage_field_key_index'),
     ]
 
     operations = [

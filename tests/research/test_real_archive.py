@@ -91,6 +91,15 @@ def test_between_the_two_days_india_joined(client):
     assert "2016-busan" in [p.slug for p in changes.plenaries]
 
 
+def test_the_whole_span_lists_every_plenary_and_revision(client):
+    """The lists cut at LISTED hold the real archive whole."""
+    response = client.get("/on/1987-04-16/?compare=2024-12-31")
+    changes = response.context["changes"]
+    assert changes.plenaries.more == changes.annex_revisions.more == 0
+    assert len(changes.plenaries) == 28
+    assert "more:" not in response.text
+
+
 def test_citations_of_busan_parse_back_with_title_date_and_url(client):
     url = "http://testserver/plenaries/2016-busan/"
     bib = client.get("/cite/plenaries/2016-busan.bib").content.decode()

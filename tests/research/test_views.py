@@ -172,7 +172,7 @@ def test_plenary_tools_link_the_day_the_comparison_and_the_citation(records):
 # countries and people are two more queries only on a day someone chaired; the
 # trends check that the search index is current, two).
 PAGES = [
-    ("/plenaries/compare/?b=2016-busan", 1),
+    ("/plenaries/compare/?b=2016-busan", 2),
     ("/trends/", 7),
     ("/trends/?q=partners", 6),
     ("/on/2016-10-21/", 8),
