@@ -41,7 +41,8 @@ def words(paragraph):
 
 
 def similarity(old_words, new_words):
-    matcher = difflib.SequenceMatcher(None, _folded(old_words), _folded(new_words))
+    """How alike two paragraphs' words are, given folded (see _folded)."""
+    matcher = difflib.SequenceMatcher(None, old_words, new_words)
     if matcher.real_quick_ratio() < THRESHOLD or matcher.quick_ratio() < THRESHOLD:
         return 0.0
     return matcher.ratio()
@@ -74,12 +75,13 @@ def word_diff(old_words, new_words):
 
 def pair_paragraphs(old, new):
     """{old index: (new index, ratio)}: best pairs first, each paragraph used once."""
-    old_words = [words(p) for p in old]
-    new_words = [words(p) for p in new]
+    # Folded once per paragraph, not once per pair.
+    old_words = [_folded(words(p)) for p in old]
+    new_words = [_folded(words(p)) for p in new]
     candidates = []
     for i, a in enumerate(old_words):
         for j, b in enumerate(new_words):
-            ratio = 1.0 if _folded(a) == _folded(b) else similarity(a, b)
+            ratio = 1.0 if a == b else similarity(a, b)
             if ratio >= THRESHOLD:
                 candidates.append((-ratio, i, j))
     candidates.sort()

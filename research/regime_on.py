@@ -1,15 +1,42 @@
 """The regime on a given day, and what changed between two days.
 
 Each part is one query (two more for the chair's countries and people), so the
-page costs the same whatever the size of the archive.
+page costs the same whatever the size of the archive. The lists that grow with
+the archive (the plenaries and Annex revisions between two days, the chairs of a
+day) are cut at a length the real archive never reaches, with their full count.
 """
 
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Count, Window
+
 from annex.models import AnnexRevision
 from members.models import Adherence, Membership
 from plenaries.models import Chairmanship, Plenary
+
+# More than the real archive's plenaries and Annex revisions: it lists them all.
+LISTED = 50
+# A term is held by one chair, or two together: more at once is never real.
+CHAIRS_LISTED = 10
+
+
+class Listed(list):
+    """The first items of a list, and `total`: how many there are in all."""
+
+    def __init__(self, items=(), total=0):
+        super().__init__(items)
+        self.total = total
+
+    @property
+    def more(self):
+        return self.total - len(self)
+
+
+def listed(queryset, limit):
+    """The first `limit` rows of the queryset and its count, in one query."""
+    items = list(queryset.annotate(listed_of=Window(Count("pk")))[:limit])
+    return Listed(items, items[0].listed_of if items else 0)
 
 
 @dataclass
@@ -38,15 +65,29 @@ def regime_on(day):
     adherents = list(
         Adherence.objects.on(day).with_country().order_by("country__name", "kind")
     )
-    chairs = list(Chairmanship.objects.held_on(day).with_people())
+    chairs = listed(
+        Chairmanship.objects.held_on(day)
+        .with_people()
+        .defer(
+            *(
+                f"{end}__{text}"
+                for end in ("start_plenary", "end_plenary")
+                for text in Plenary.LONG_TEXTS
+            )
+        ),
+        CHAIRS_LISTED,
+    )
     annex_revision = (
-        AnnexRevision.objects.in_force_on(day).select_related("adopted_at").first()
+        AnnexRevision.objects.in_force_on(day)
+        .select_related("adopted_at")
+        .defer(*(f"adopted_at__{text}" for text in Plenary.LONG_TEXTS))
+        .first()
     )
     last_plenary = (
-        Plenary.objects.with_place().on_or_before(day).order_by("-start_date").first()
+        Plenary.objects.for_links().on_or_before(day).order_by("-start_date").first()
     )
     next_plenary = (
-        Plenary.objects.with_place()
+        Plenary.objects.for_links()
         .filter(start_date__gt=day)
         .order_by("start_date")
         .first()
@@ -109,15 +150,18 @@ class Changes:
 def changes_between(first, second):
     """Changes from the earlier of two days to the later."""
     earlier_day, later_day = sorted([first, second])
-    plenaries = list(
-        Plenary.objects.with_place()
+    plenaries = listed(
+        Plenary.objects.for_links()
         .filter(start_date__gt=earlier_day, start_date__lte=later_day)
-        .order_by("start_date")
+        .order_by("start_date"),
+        LISTED,
     )
-    annex_revisions = list(
+    annex_revisions = listed(
         AnnexRevision.objects.filter(date__gt=earlier_day, date__lte=later_day)
         .select_related("adopted_at")
-        .order_by("date")
+        .defer(*(f"adopted_at__{text}" for text in Plenary.LONG_TEXTS))
+        .order_by("date"),
+        LISTED,
     )
     return Changes(
         regime_on(earlier_day), regime_on(later_day), plenaries, annex_revisions

@@ -11,6 +11,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from plenaries.models import Plenary, SourceDocument
+from search import index as search_index
 
 from . import citations
 from .charts import year_strip_svg
@@ -18,7 +19,7 @@ from .compare import compare, summary
 from .forms import DayForm, PhraseForm
 from .paragraphs import numbered, paragraph
 from .regime_on import changes_between, regime_on
-from .trends import Text, first_uses, trend
+from .trends import first_uses, trend
 
 DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -26,8 +27,10 @@ DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 @require_safe
 def compare_view(request):
     """Two statements side by side; `b` alone compares with the statement before."""
+    # Every statement's plenary for the choices; the two compared statements' texts
+    # are read on their own below.
     with_statement = list(
-        Plenary.objects.with_place().exclude(statement="").order_by("start_date")
+        Plenary.objects.for_links().exclude(statement="").order_by("start_date")
     )
     by_slug = {plenary.slug: plenary for plenary in with_statement}
     a_slug, b_slug = request.GET.get("a", ""), request.GET.get("b", "")
@@ -41,9 +44,14 @@ def compare_view(request):
         position = with_statement.index(old)
         if position + 1 < len(with_statement):
             new = with_statement[position + 1]
-    rows = (
-        compare(numbered(old.statement), numbered(new.statement)) if old and new else []
-    )
+    rows = []
+    if old and new:
+        texts = dict(
+            Plenary.objects.filter(pk__in=[old.pk, new.pk]).values_list(
+                "pk", "statement"
+            )
+        )
+        rows = compare(numbered(texts[old.pk]), numbered(texts[new.pk]))
     return render(
         request,
         "research/compare.html",
@@ -61,75 +69,29 @@ def compare_view(request):
     )
 
 
-def plenary_texts(plenaries):
-    texts = []
-    for plenary in plenaries:
-        if plenary.statement:
-            texts.append(Text(plenary, "statement", plenary.statement))
-        if plenary.summary:
-            texts.append(Text(plenary, "summary", plenary.summary))
-    return texts
-
-
-def first_appearances(plenaries, attribute):
-    """[(item, first plenary, number of plenaries)] for a many-to-many of plenaries."""
-    seen = {}
-    for plenary in plenaries:
-        for item in getattr(plenary, attribute).all():
-            first, count = seen.get(item.pk, (None, 0))
-            seen[item.pk] = (first or (item, plenary), count + 1)
-    return [(item, plenary, count) for (item, plenary), count in seen.values()]
-
-
 @require_safe
 def trends_view(request):
     """A phrase through the plenaries' texts; without one, the notable terms."""
     form = PhraseForm(request.GET)
     form.is_valid()
     phrase = form.cleaned_data.get("q", "") if not form.errors else ""
-    plenaries = Plenary.objects.with_place().order_by("start_date")
-    if not phrase:
-        plenaries = plenaries.prefetch_related(
-            "resolutions", "countries_named", "regions_of_concern"
-        )
-    plenaries = list(plenaries)
-    texts = plenary_texts(plenaries)
-    context = {"form": form, "phrase": phrase, "plenary_count": len(plenaries)}
+    context = {"form": form, "phrase": phrase}
     if phrase:
-        result = trend(texts, phrase)
-        years = [p.start_date.year for p in plenaries]
-        seen_years = set()
-        uses = []
-        for use in result.uses:
-            year = use.plenary.start_date.year
-            uses.append((use, year not in seen_years))
-            seen_years.add(year)
+        search_index.ensure_current()
+        result = trend(phrase)
         context.update(
             trend=result,
-            uses=uses,
             strip=year_strip_svg(
                 phrase,
                 result.by_year,
-                min(years, default=None),
-                max(years, default=None),
+                result.archive.first_year,
+                result.archive.last_year,
                 link=lambda year: f"#year-{year}",
             ),
         )
-    else:
-        context.update(
-            terms=first_uses(texts),
-            resolutions=sorted(
-                first_appearances(plenaries, "resolutions"), key=lambda r: r[0].number
-            ),
-            countries=sorted(
-                first_appearances(plenaries, "countries_named"),
-                key=lambda c: (c[1].start_date, c[0].name),
-            ),
-            regions=sorted(
-                first_appearances(plenaries, "regions_of_concern"),
-                key=lambda r: (r[1].start_date, r[0].name),
-            ),
-        )
+    elif not form.errors:
+        search_index.ensure_current()
+        context.update(first_uses())
     return render(
         request, "research/trends.html", context, status=400 if form.errors else 200
     )

@@ -14,6 +14,7 @@ SEARCH_CONFIG = "english"
 # The weights PostgreSQL's ts_rank gives to A, B, C (and D, the title words every
 # passage carries), used by the SQLite fallback too.
 RANK_WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2}
+PLENARY_TEXTS = ["statement", "summary"]
 
 
 class SearchResults:
@@ -112,6 +113,10 @@ class SearchEntryQuerySet(models.QuerySet):
     def db_vendor(self):
         return connections[self.db].vendor
 
+    def plenary_texts(self):
+        """The passages of the plenaries' statements and summaries."""
+        return self.filter(kind=SearchEntry.Kind.PLENARY, field__in=PLENARY_TEXTS)
+
     def _postgresql_matches(self, text):
         query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
         return self.filter(vector=query).annotate(
@@ -201,6 +206,13 @@ class SearchEntry(models.Model):
     class Meta:
         ordering = ["kind", "key", "position"]
         verbose_name_plural = "search entries"
+        # A few records' passages of one field without reading every other's: the
+        # research trends quote a few plenaries' out of all the source documents'.
+        # Field first, so that it offers no order for search to sort by instead of
+        # reading its GIN index.
+        indexes = [
+            models.Index(fields=["field", "key"], name="search_entry_field_key_idx")
+        ]
 
     def __str__(self):
         return f"{self.title} ({self.field} ¶{self.position})"

@@ -54,6 +54,10 @@ class PlenaryQuerySet(models.QuerySet):
         """With the host, without the long texts a timeline entry never shows."""
         return self.select_related("country").defer(*Plenary.LONG_TEXTS)
 
+    def for_links(self):
+        """What naming and linking a plenary needs: the host, not the long texts."""
+        return self.select_related("country").defer(*Plenary.LONG_TEXTS)
+
     def per_year(self):
         """One row per year with plenaries: how many, and the particulars of the
         first, which are the plenary's own when it is the year's only one."""

@@ -57,7 +57,7 @@ def test_intangible_starts_with_the_19th_plenary_in_seoul(client):
 
 def test_notable_terms_and_resolutions_with_first_appearance(client):
     response = client.get("/trends/")
-    terms = {term: first.plenary.slug for term, first, _ in response.context["terms"]}
+    terms = {term: plenary.slug for term, plenary, _ in response.context["terms"]}
     assert terms["additive manufacturing"] == "2016-busan"
     assert terms["intangible transfer of technology"] == "2004-seoul"
     resolutions = {r.number: p.slug for r, p, _ in response.context["resolutions"]}
@@ -89,6 +89,15 @@ def test_between_the_two_days_india_joined(client):
     changes = response.context["changes"]
     assert [m.country.name for m in changes.joined] == ["India"]
     assert "2016-busan" in [p.slug for p in changes.plenaries]
+
+
+def test_the_whole_span_lists_every_plenary_and_revision(client):
+    """The lists cut at LISTED hold the real archive whole."""
+    response = client.get("/on/1987-04-16/?compare=2024-12-31")
+    changes = response.context["changes"]
+    assert changes.plenaries.more == changes.annex_revisions.more == 0
+    assert len(changes.plenaries) == 28
+    assert "more:" not in response.text
 
 
 def test_citations_of_busan_parse_back_with_title_date_and_url(client):

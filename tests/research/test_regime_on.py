@@ -104,3 +104,19 @@ def test_changes_between_two_days_in_either_order(regime):
 def test_no_change_between_two_quiet_days(regime):
     changes = changes_between(day(2013, 1, 1), day(2013, 6, 1))
     assert not changes.anything
+
+
+def test_a_long_list_of_changes_is_cut_with_its_count(client, regime, monkeypatch):
+    """Past LISTED, the plenaries between two days are counted and linked to, not
+    listed; the real archive never comes near it (test_real_archive)."""
+    from research import regime_on as regime_on_module
+
+    for year in range(2000, 2005):
+        PlenaryFactory(slug=f"{year}-extra", start_date=day(year, 5, 1))
+    monkeypatch.setattr(regime_on_module, "LISTED", 2)
+    changes = changes_between(day(1999, 1, 1), day(2005, 1, 1))
+    assert [p.slug for p in changes.plenaries] == ["2000-extra", "2001-extra"]
+    assert (changes.plenaries.total, changes.plenaries.more) == (5, 3)
+    page = client.get("/on/1999-01-01/?compare=2005-01-01").text
+    assert "And 3 more:" in page
+    assert 'href="/plenaries/?year_from=1999&amp;year_to=2005"' in page

@@ -1,37 +1,46 @@
-"""A phrase through the plenaries' texts: matching, counts, first and latest use."""
+"""A phrase through the plenaries' texts: matching, counting in the database,
+quotes, first and latest use, the notable terms."""
 
 import datetime
+import itertools
 
 import pytest
 from django.conf import settings
+from django.db.models import Sum
 
+from research import phrases
 from research.charts import year_strip_svg
-from research.trends import Text, clean_phrase, first_uses, pattern, trend
+from research.models import PlenaryText, TermUse
+from research.paragraphs import split_paragraphs
+from research.trends import PER_YEAR, clean_phrase, first_uses, pattern, trend
+from search import index
 from tests.factories import PlenaryFactory
 
 BUSAN = (settings.SOURCES_DIR / "busan-2016-statement.txt").read_text()
 BUENOS_AIRES = (settings.SOURCES_DIR / "buenos-aires-2011-statement.txt").read_text()
+SEOUL = (
+    "The Plenary recognized the need to consider the issues of intangible "
+    "transfer of technology; transit, transshipment and brokering controls."
+)
 
 
-def plenary(year, slug):
-    return PlenaryFactory.build(slug=slug, start_date=datetime.date(year, 10, 1))
+def plenary(day, slug, **texts):
+    return PlenaryFactory(slug=slug, start_date=day, **texts)
 
 
 @pytest.fixture
-def texts():
-    seoul = plenary(2004, "2004-seoul")
-    buenos_aires = plenary(2011, "2011-buenos-aires")
-    busan = plenary(2016, "2016-busan")
-    return [
-        Text(
-            seoul,
-            "summary",
-            "The Plenary recognized the need to consider the issues of intangible "
-            "transfer of technology; transit, transshipment and brokering controls.",
+def plenaries(db):
+    """Seoul 2004 (a summary), Buenos Aires 2011 and Busan 2016 (statements),
+    indexed as the site indexes them."""
+    found = [
+        plenary(datetime.date(2004, 10, 1), "2004-seoul", summary=SEOUL),
+        plenary(
+            datetime.date(2011, 4, 13), "2011-buenos-aires", statement=BUENOS_AIRES
         ),
-        Text(buenos_aires, "statement", BUENOS_AIRES),
-        Text(busan, "statement", BUSAN),
+        plenary(datetime.date(2016, 10, 17), "2016-busan", statement=BUSAN),
     ]
+    index.rebuild()
+    return found
 
 
 @pytest.mark.parametrize(
@@ -56,8 +65,57 @@ def test_phrase_matching(phrase, text, found):
     assert bool(pattern(phrase).search(text)) is found
 
 
-def test_trend_lists_uses_oldest_first_with_counts_by_year(texts):
-    result = trend(texts, "intangible")
+def test_folded_texts_count_as_the_expression_matches():
+    """Every word, pair of words and word cut short of the real statements is
+    counted in each of their paragraphs, folded, as the expression counts it."""
+    paragraphs = [p.plain for p in split_paragraphs(BUSAN + "\n\n" + BUENOS_AIRES)]
+    words = BUSAN.split()
+    candidates = {
+        cut
+        for first, second in itertools.pairwise(words)
+        for phrase in (first, f"{first} {second}")
+        for cut in (phrase, phrase[1:], phrase[:-1], phrase[:-2])
+    }
+    phrases_checked = [clean_phrase(c) for c in sorted(candidates) if clean_phrase(c)]
+    folded = [phrases.fold(text) for text in paragraphs]
+    for phrase in phrases_checked:
+        regex = pattern(phrase)
+        for text, folded_text in zip(paragraphs, folded, strict=True):
+            expected = len(regex.findall(text))
+            assert phrases.count(folded_text, phrase) == expected, (phrase, text)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "partners",
+        "Partner",
+        "missile",
+        "30th plenary",
+        "intangible technology transfers",
+        "(ITT)",
+        "-all",
+        "catch-all",
+        "regime’s",
+        "UNSCR 1540",
+        "hypersonic",
+    ],
+)
+def test_the_database_counts_as_the_expression_matches(plenaries, phrase):
+    """SQLite or PostgreSQL, the count summed in SQL is the expression's."""
+    expected = sum(
+        len(pattern(phrase).findall(p.plain))
+        for text in (SEOUL, BUENOS_AIRES, BUSAN)
+        for p in split_paragraphs(text)
+    )
+    counted = PlenaryText.objects.filter(phrases.used(phrase)).aggregate(
+        uses=Sum(phrases.uses(phrase))
+    )["uses"]
+    assert (counted or 0) == expected
+
+
+def test_trend_lists_uses_oldest_first_with_counts_by_year(plenaries):
+    result = trend("intangible")
     assert [use.plenary.slug for use in result.uses] == [
         "2004-seoul",
         "2011-buenos-aires",
@@ -66,53 +124,100 @@ def test_trend_lists_uses_oldest_first_with_counts_by_year(texts):
     assert result.first.plenary.slug == "2004-seoul"
     assert result.latest.plenary.slug == "2016-busan"
     assert result.by_year == {2004: 1, 2011: 1, 2016: 1}
+    assert (result.plenaries, result.archive.plenaries) == (3, 3)
+    assert (result.archive.first_year, result.archive.last_year) == (2004, 2016)
 
 
-def test_passages_link_to_the_statement_paragraph(texts):
+def test_passages_link_to_the_statement_paragraph(plenaries):
     """A use in a statement carries the paragraph's anchor; one in a summary none."""
-    result = trend(texts, "intangible")
-    seoul, buenos_aires, busan = result.uses
+    seoul, buenos_aires, busan = trend("intangible").uses
     assert seoul.passages[0].field == "summary"
     assert seoul.passages[0].anchor == ""
     assert buenos_aires.passages[0].anchor == "p-3"
+    assert buenos_aires.passages[0].number == 3
     assert buenos_aires.passages[0].match == "intangible"
     assert "the role of" in buenos_aires.passages[0].before
     assert busan.passages[0].anchor.startswith("p-")
 
 
-def test_markup_inside_a_phrase_does_not_hide_it(texts):
+def test_markup_inside_a_phrase_does_not_hide_it(plenaries):
     """Busan's '30<sup>th</sup> Plenary' is found as '30th plenary'."""
-    result = trend(texts, "30th plenary")
+    result = trend("30th plenary")
     assert [use.plenary.slug for use in result.uses] == ["2016-busan"]
     assert result.uses[0].passages[0].match == "30th Plenary"
 
 
-def test_counts_every_use_in_a_text(texts):
+def test_counts_every_use_in_a_text(plenaries):
     """'Partners' appears many times in each statement, each one counted."""
-    result = trend(texts, "partners")
+    result = trend("partners")
     counts = {use.plenary.slug: use.count for use in result.uses}
     assert counts["2016-busan"] == BUSAN.lower().count("partners")
     assert result.total == sum(counts.values())
+    assert all(len(use.passages) == use.count for use in result.uses)
 
 
-def test_an_unused_or_empty_phrase_has_no_uses(texts):
-    assert trend(texts, "hypersonic glide vehicle").uses == []
-    assert trend(texts, "   ").uses == []
-    assert trend(texts, "!!!").uses == []
+def test_an_unused_or_empty_phrase_has_no_uses(plenaries):
+    assert trend("hypersonic glide vehicle").uses == []
+    assert trend("   ").uses == []
+    assert trend("!!!").uses == []
 
 
 def test_a_huge_phrase_is_cut_to_length():
     assert len(clean_phrase("word " * 3000)) <= 100
 
 
-def test_notable_terms_with_their_first_use(texts):
+def test_a_year_quotes_its_first_plenaries_and_counts_the_others(client, db):
+    """Of five plenaries of 2020 using a word, the first two are quoted, and the
+    latest; the others are counted in the year's total and named, not quoted."""
+    assert PER_YEAR == 2  # the real archive's most plenaries in a year
+    for number in range(5):
+        plenary(
+            datetime.date(2020, number + 1, 1),
+            f"2020-meeting-{number}",
+            summary="Outreach. " * (number + 1),
+        )
+    index.rebuild()
+    result = trend("outreach")
+    (year,) = result.years
+    assert (year.year, year.count, year.plenaries) == (2020, 15, 5)
+    assert [use.plenary.slug for use in year.uses] == [
+        "2020-meeting-0",
+        "2020-meeting-1",
+        "2020-meeting-4",
+    ]
+    assert (year.unquoted, year.unquoted_count) == (2, 3 + 4)
+    assert result.latest.plenary.slug == "2020-meeting-4"
+    assert len(result.latest.passages) == 5
+    page = client.get("/trends/", {"q": "outreach"}).text
+    assert "2 more plenaries of 2020 use it, 7 times" in page
+    assert 'href="/plenaries/?year_from=2020&amp;year_to=2020"' in page
+
+
+def test_notable_terms_with_their_first_use(plenaries):
     """Terms found in the texts, each with the first plenary that used it."""
-    found = {term: first.plenary.slug for term, first, _ in first_uses(texts)}
+    found = {term: p.slug for term, p, _ in first_uses()["terms"]}
     assert found["intangible transfer of technology"] == "2004-seoul"
     assert found["additive manufacturing"] == "2016-busan"
     assert found["catch-all"] == "2016-busan"
     assert found["brokering"] == "2004-seoul"
     assert "unmanned aerial vehicle" not in found
+    brokering = TermUse.objects.filter(term="brokering")
+    assert {use.plenary.slug: use.uses for use in brokering} == {
+        "2004-seoul": 1,
+        "2011-buenos-aires": BUENOS_AIRES.lower().count("brokering"),
+        "2016-busan": BUSAN.lower().count("brokering"),
+    }
+
+
+def test_the_trends_tables_follow_the_search_index(plenaries):
+    """Rebuilding the index replaces the folded texts and the terms' uses."""
+    assert PlenaryText.objects.filter(plenary__slug="2004-seoul").count() == 1
+    seoul = plenaries[0]
+    seoul.summary = "Nothing notable."
+    seoul.save()
+    index.rebuild()
+    assert not TermUse.objects.filter(plenary=seoul).exists()
+    assert trend("brokering").first.plenary.slug == "2011-buenos-aires"
 
 
 def test_year_strip_has_a_cell_per_year_and_escapes_the_phrase():

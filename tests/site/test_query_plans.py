@@ -381,6 +381,12 @@ CHECKS = [
     ("/search/", "words in one kind of record",
      lambda: SearchEntry.objects.filter(kind="plenary").search("missile").matches,
      "search_entry_vector_gin"),
+    # The trends quote a few plenaries' passages, read by record.
+    ("/trends/?q=", "the quoted plenaries' passages",
+     lambda: SearchEntry.objects.plenary_texts()
+     .filter(key__in=["2011-buenos-aires", "2016-busan"])
+     .order_by("key", "field", "position"),
+     "search_entry_field_key_idx"),
 ]  # fmt: skip
 
 
