@@ -22,7 +22,7 @@ class PlenaryText(models.Model):
         ordering = ["date", "plenary", "pk"]
 
     def __str__(self):
-        return f"A paragraph of the plenary of {self.date:%-d %B %Y}, folded"
+        return f"A paragraph of the plenary of {self.date.isoformat()}, folded"
 
 
 class TermUse(models.Model):
