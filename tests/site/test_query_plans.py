@@ -138,6 +138,10 @@ def plenary(slug="2016-busan"):
     return Plenary.objects.get(slug=slug)
 
 
+def busan():
+    return Plenary.objects.get(slug="2016-busan")
+
+
 def country(slug="japan"):
     return Country.objects.get(slug=slug)
 
@@ -173,6 +177,8 @@ class IndexOn:
 
 
 def index_names(expected):
+    if isinstance(expected, tuple):  # either may serve: the planner's choice
+        return set().union(*(index_names(one) for one in expected))
     return expected.names() if isinstance(expected, IndexOn) else {expected}
 
 
@@ -220,7 +226,8 @@ CHECKS = [
      lambda: timeline(Kind.PARTNER, country=country()), "one_membership_per_country"),
     ("/", "a country's adherences",
      lambda: timeline(Kind.ADHERENCE, country=country("pakistan")),
-     IndexOn(Adherence, "country")),
+     # A table of one row per country and kind: either index serves.
+     (IndexOn(Adherence, "country"), "adherence_declared_idx")),
     ("/", "events of a country",
      lambda: timeline(Kind.EVENT, country=country()),
      through(Event, "countries", "country")),
@@ -258,31 +265,27 @@ CHECKS = [
     # A plenary's page.
     ("/plenaries/<slug>/", "by slug",
      lambda: detail(PlenaryDetailView, "2016-busan"), IndexOn(Plenary, "slug")),
-    ("/plenaries/<slug>/", "chairs ended (prefetch)",
-     lambda: prefetched(detail(PlenaryDetailView, "2016-busan"), "chairmanships_ended"),
+    # The page reads each relation of its one plenary with a plain query.
+    ("/plenaries/<slug>/", "chair terms begun or ended",
+     lambda: Chairmanship.objects.begun_or_ended_at(busan()),
      IndexOn(Chairmanship, "end_plenary")),
-    ("/plenaries/<slug>/", "countries of concern (prefetch)",
-     lambda: prefetched(
-         detail(PlenaryDetailView, "2016-busan"), "countries_of_concern"),
+    ("/plenaries/<slug>/", "countries of concern",
+     lambda: busan().countries_of_concern.all(),
      through(Plenary, "countries_of_concern", "plenary")),
-    ("/plenaries/<slug>/", "regions of concern (prefetch)",
-     lambda: prefetched(detail(PlenaryDetailView, "2016-busan"), "regions_of_concern"),
+    ("/plenaries/<slug>/", "regions of concern",
+     lambda: busan().regions_of_concern.all(),
      through(Plenary, "regions_of_concern", "plenary")),
-    ("/plenaries/<slug>/", "countries named (prefetch)",
-     lambda: prefetched(detail(PlenaryDetailView, "2016-busan"), "countries_named"),
+    ("/plenaries/<slug>/", "countries named",
+     lambda: busan().countries_named.all(),
      through(Plenary, "countries_named", "plenary")),
-    ("/plenaries/<slug>/", "citations (prefetch)",
-     lambda: prefetched(detail(PlenaryDetailView, "2016-busan"), "citations"),
-     IndexOn(Citation, "plenary")),
-    ("/plenaries/<slug>/", "annex revisions adopted (prefetch)",
-     lambda: prefetched(detail(PlenaryDetailView, "2016-busan"), "annex_revisions"),
-     IndexOn(AnnexRevision, "adopted_at")),
-    ("/plenaries/<slug>/", "events (prefetch)",
-     lambda: prefetched(detail(PlenaryDetailView, "2016-busan"), "events"),
-     IndexOn(Event, "plenary")),
-    ("/plenaries/<slug>/", "documents reporting on it (prefetch)",
-     lambda: prefetched(detail(PlenaryDetailView, "2016-busan"), "reported_by"),
-     IndexOn(SourceDocument, "plenary")),
+    ("/plenaries/<slug>/", "citations",
+     lambda: busan().citations.with_source(), IndexOn(Citation, "plenary")),
+    ("/plenaries/<slug>/", "annex revisions adopted",
+     lambda: busan().annex_revisions.all(), IndexOn(AnnexRevision, "adopted_at")),
+    ("/plenaries/<slug>/", "events",
+     lambda: busan().events.all(), IndexOn(Event, "plenary")),
+    ("/plenaries/<slug>/", "documents reporting on it",
+     lambda: busan().reported_by.all(), IndexOn(SourceDocument, "plenary")),
     ("/plenaries/<slug>/", "the previous plenary",
      lambda: Plenary.objects.with_place()
      .filter(start_date__lt=plenary().start_date).order_by("-start_date")[:1],
@@ -310,7 +313,10 @@ CHECKS = [
     ("/sources/", "in publication order",
      lambda: listed(SourceListView), "source_published_idx"),
     ("/sources/", "kind, in publication order",
-     lambda: listed(SourceListView, kind="overview"), "source_published_idx"),
+     lambda: listed(SourceListView, kind="overview"),
+     # The kind is not indexed (a handful of kinds): the planner may read the
+     # documents in publication order or by plenary and sort them.
+     ("source_published_idx", IndexOn(SourceDocument, "plenary"))),
     ("/sources/<slug>/", "by slug",
      lambda: detail(SourceDetailView, "busan-2016-statement"),
      IndexOn(SourceDocument, "slug")),
@@ -445,5 +451,10 @@ def test_every_index_the_models_name_is_checked():
         for model in apps.get_app_config(label).get_models()
         for index in model._meta.indexes
     }
-    checked = {expected for *_, expected in CHECKS if isinstance(expected, str)}
+    checked = {
+        name
+        for *_, expected in CHECKS
+        for name in (expected if isinstance(expected, tuple) else (expected,))
+        if isinstance(name, str)
+    }
     assert named <= checked, sorted(named - checked)
