@@ -11,8 +11,8 @@ its forms are that folded phrase with each allowed ending ("|catch|-|all|",
 "|catch|-|alls|", "|catch|-|alles|"). A form occurs in a folded passage exactly where
 the expression matches the passage: the marks at its ends stand for the \b, the
 marks inside it are the same in phrase and passage, since they depend only on
-their characters. Plain substring functions (LIKE, REPLACE) then find and count the
-uses, on either database.
+their characters. Plain string functions (INSTR or STRPOS, and REPLACE) then find
+and count the uses, on either database.
 
 Counting each form by how much REPLACE removes gives the expression's count, since
 at most one form matches at a place; only a phrase that can overlap itself
