@@ -74,10 +74,12 @@ class ExportMixin:
         return filterset
 
     def get_export_queryset(self):
-        raise NotImplementedError
+        """The rows to export, before the filters: each list view defines it."""
+        raise NotImplementedError(f"{type(self).__name__} defines no export queryset")
 
     def export_rows(self, queryset):
-        raise NotImplementedError
+        """One dict per row of `queryset`: each list view defines it."""
+        raise NotImplementedError(f"{type(self).__name__} defines no export rows")
 
     def absolute(self, obj):
         return self.request.build_absolute_uri(obj.get_absolute_url())
