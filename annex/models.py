@@ -34,13 +34,6 @@ class AnnexRevisionQuerySet(models.QuerySet):
             )
         )
 
-    def for_timeline(self):
-        """With the adopting plenary, without the long texts an entry never shows."""
-        from plenaries.models import Plenary
-
-        long_texts = [f"adopted_at__{name}" for name in Plenary.LONG_TEXTS]
-        return self.with_plenary().defer("description", *long_texts)
-
     def listed_before(self, slug):
         """These revisions that the Annex list shows before the one with `slug`
         (Meta.ordering: by date, then slug); none if it is not among them."""

@@ -142,7 +142,7 @@ class Timeline(View):
             "dates": entry.dates_display,
             "title": entry.title,
             "detail": entry.detail,
-            "countries": [country.name for country in entry.countries],
+            "countries": entry.countries,
             "url": self.request.build_absolute_uri(entry.url) if entry.url else "",
         }
 

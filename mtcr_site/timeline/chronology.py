@@ -118,7 +118,7 @@ class Chronology:
             # same queries whatever it shows.
             queryset = self.records(source, begin, end)
             if queryset is not None:
-                entries.extend(source.entries(queryset, begin, end))
+                entries.extend(source.entries(source.rows(queryset), begin, end))
         entries.sort(key=lambda e: e.sort_key, reverse=self.filters.newest_first)
         skip = start - self._offsets[first]
         return entries[skip : skip + stop - start]

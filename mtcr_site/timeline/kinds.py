@@ -2,7 +2,9 @@
 
 Each kind is a `Source`: the queryset of its records under the filters (without
 the date range, which the chronology applies), the date field it is ordered by,
-and how one record becomes an `Entry`.
+the columns an entry needs, and how one row of them becomes an `Entry`. Entries
+are built from value rows, not model instances: a page reads a few columns of
+each record, and the ORM's model instances and joins cost more than the page.
 """
 
 import dataclasses
@@ -12,7 +14,7 @@ from collections.abc import Callable
 from django.db.models import Q
 
 from annex.models import AnnexRevision
-from members.models import Adherence, Membership
+from members.models import Adherence, Country, Membership
 from mtcr_site.dates import format_range
 from plenaries.models import Chairmanship, ChairPerson, Event, Plenary
 
@@ -57,7 +59,7 @@ class Entry:
     url: str = ""
     end_date: datetime.date | None = None
     detail: str = ""
-    countries: list = dataclasses.field(default_factory=list)
+    countries: list = dataclasses.field(default_factory=list)  # their names
 
     @property
     def kind_label(self):
@@ -69,7 +71,8 @@ class Entry:
 
     @property
     def sort_key(self):
-        return (self.date, KIND_ORDER[self.kind], self.title)
+        # The anchor last: records are read unordered, and ties must not move.
+        return (self.date, KIND_ORDER[self.kind], self.title, self.anchor)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -77,23 +80,28 @@ class Source:
     kind: str
     date_field: str
     select: Callable  # (country, q) -> a queryset, or None when nothing can match
-    entry: Callable  # (record, links) -> Entry
-    # (first day, day after) -> {record id: [related rows]} for the records dated
-    # in between: one query even when there are none, so a page of the timeline
-    # runs the same queries whatever it shows (a prefetch would skip the query).
+    columns: tuple  # what `entry` reads of each record, besides its id
+    entry: Callable  # (row, links) -> Entry
+    # (first day, day after) -> {record id: [related values]} for the records
+    # dated in between: one query even when there are none, so a page of the
+    # timeline runs the same queries whatever it shows.
     links: Callable = lambda begin, end: {}
 
-    def entries(self, records, begin, end):
+    def rows(self, records):
+        """The records as dicts of the columns an entry reads, in no order (the
+        chronology sorts the entries of every kind together)."""
+        return records.order_by().values("id", *self.columns)
+
+    def entries(self, rows, begin, end):
         links = self.links(begin, end)
-        return [self.entry(record, links.get(record.pk, [])) for record in records]
+        return [self.entry(row, links.get(row["id"], [])) for row in rows]
 
 
-def _linked(rows, owner, related=None):
-    """{owner id: [related object, or the row itself]} from rows naming an owner."""
+def _linked(rows):
+    """{owner id: [values]} from (owner id, value) pairs."""
     links = {}
-    for row in rows:
-        value = getattr(row, related) if related else row
-        links.setdefault(getattr(row, f"{owner}_id"), []).append(value)
+    for owner, value in rows:
+        links.setdefault(owner, []).append(value)
     return links
 
 
@@ -104,28 +112,37 @@ def _text(q, *fields):
     return query
 
 
+def _plenary_title(number, city, country_name, start_date):
+    """The plenary's name, as Plenary.__str__ gives it."""
+    plenary = Plenary(number=number, city=city, start_date=start_date)
+    plenary.country = Country(name=country_name)
+    return str(plenary)
+
+
 def _plenaries(country, q):
-    plenaries = Plenary.objects.for_timeline().filter(
+    plenaries = Plenary.objects.filter(
         _text(q, "city", "country__name", "summary", "statement", "opened_by")
     )
     return plenaries.filter(country=country) if country else plenaries
 
 
-def _plenary_entry(plenary, links):
+def _plenary_entry(row, links):
     return Entry(
         kind=Kind.PLENARY,
-        anchor=f"plenary-{plenary.slug}",
-        date=plenary.start_date,
-        end_date=plenary.end_date,
-        precision=plenary.date_precision,
-        title=str(plenary),
-        url=plenary.get_absolute_url(),
-        countries=[plenary.country],
+        anchor=f"plenary-{row['slug']}",
+        date=row["start_date"],
+        end_date=row["end_date"],
+        precision=row["date_precision"],
+        title=_plenary_title(
+            row["number"], row["city"], row["country__name"], row["start_date"]
+        ),
+        url=Plenary(slug=row["slug"]).get_absolute_url(),
+        countries=[row["country__name"]],
     )
 
 
 def _chairs(country, q):
-    terms = Chairmanship.objects.for_timeline().filter(start_plenary__isnull=False)
+    terms = Chairmanship.objects.filter(start_plenary__isnull=False)
     if country:
         terms = terms.filter(countries=country)
     if q:
@@ -138,81 +155,86 @@ def _chairs(country, q):
 
 
 def _chair_links(begin, end):
-    """Countries and people of the terms begun between two days."""
+    """The country names and people of the terms begun between two days."""
     dated = {
         "chairmanship__start_plenary__start_date__gte": begin,
         "chairmanship__start_plenary__start_date__lt": end,
     }
-    countries = Chairmanship.countries.through.objects.filter(**dated)
     countries = _linked(
-        countries.select_related("country").order_by("country__name"),
-        "chairmanship",
-        "country",
+        Chairmanship.countries.through.objects.filter(**dated)
+        .order_by("country__name")
+        .values_list("chairmanship_id", "country__name")
     )
-    people = _linked(ChairPerson.objects.filter(**dated), "chairmanship")
+    people = _linked(
+        (term, f"{title} {name}".strip())  # as ChairPerson.__str__
+        for term, title, name in ChairPerson.objects.filter(**dated).values_list(
+            "chairmanship_id", "title", "name"
+        )
+    )
     return {
         term: (countries.get(term, []), people.get(term, []))
         for term in countries.keys() | people.keys()
     }
 
 
-def _chair_entry(term, links):
+def _chair_entry(row, links):
     countries, people = links or ([], [])
-    names = " and ".join(c.name for c in countries) or term.slug
+    names = " and ".join(countries) or row["slug"]
     return Entry(
         kind=Kind.CHAIR,
-        anchor=f"chair-{term.slug}",
-        date=term.start_plenary.start_date,
-        precision=term.start_plenary.date_precision,
+        anchor=f"chair-{row['slug']}",
+        date=row["start_plenary__start_date"],
+        precision=row["start_plenary__date_precision"],
         title=f"{names} take{'' if len(countries) > 1 else 's'} the chair",
-        url=term.get_absolute_url(),
-        detail=", ".join(str(person) for person in people),
+        url=Chairmanship(slug=row["slug"]).get_absolute_url(),
+        detail=", ".join(people),
         countries=countries,
     )
 
 
 def _partners(country, q):
-    memberships = Membership.objects.with_country().filter(
+    memberships = Membership.objects.filter(
         _text(q, "country__name", "notes"), since__isnull=False
     )
     return memberships.filter(country=country) if country else memberships
 
 
-def _partner_entry(membership, links):
-    name = membership.country.name
-    if membership.founding:
+def _partner_entry(row, links):
+    name = row["country__name"]
+    if row["founding"]:
         title = f"{name}: founding partner"
-    elif membership.since_is_upper_bound:
+    elif row["since_is_upper_bound"]:
         title = f"{name} a partner by this date"
     else:
         title = f"{name} becomes a partner"
     return Entry(
         kind=Kind.PARTNER,
-        anchor=f"partner-{membership.country.slug}",
-        date=membership.since,
-        precision=membership.since_precision,
+        anchor=f"partner-{row['country__slug']}",
+        date=row["since"],
+        precision=row["since_precision"],
         title=title,
-        url=membership.get_absolute_url(),
-        countries=[membership.country],
+        url=Country(slug=row["country__slug"]).get_absolute_url(),
+        countries=[name],
     )
 
 
 def _adherences(country, q):
-    adherences = Adherence.objects.with_country().filter(
+    adherences = Adherence.objects.filter(
         _text(q, "country__name", "notes"), declared__isnull=False
     )
     return adherences.filter(country=country) if country else adherences
 
 
-def _adherence_entry(adherence, links):
+def _adherence_entry(row, links):
+    kind = Adherence.Kind(row["kind"]).label
     return Entry(
         kind=Kind.ADHERENCE,
-        anchor=f"adherence-{adherence.country.slug}-{adherence.kind}",
-        date=adherence.declared,
-        precision=adherence.declared_precision,
-        title=f"{adherence.country.name}: {adherence.get_kind_display().lower()}",
-        url=adherence.get_absolute_url(),
-        countries=[adherence.country],
+        anchor=f"adherence-{row['country__slug']}-{row['kind']}",
+        date=row["declared"],
+        precision=row["declared_precision"],
+        title=f"{row['country__name']}: {kind.lower()}",
+        url=Country(slug=row["country__slug"]).get_absolute_url(),
+        countries=[row["country__name"]],
     )
 
 
@@ -221,21 +243,28 @@ def _annex_revisions(country, q):
         # A revision concerns no one country: the host of the plenary that
         # adopted it is not what a researcher filtering by country looks for.
         return None
-    return AnnexRevision.objects.for_timeline().filter(
-        _text(q, "summary", "description")
-    )
+    return AnnexRevision.objects.filter(_text(q, "summary", "description"))
 
 
-def _annex_entry(revision, links):
-    where = str(revision.adopted_at) if revision.adopted_at else revision.meeting
+def _annex_entry(row, links):
+    if row["adopted_at__slug"]:
+        where = _plenary_title(
+            row["adopted_at__number"],
+            row["adopted_at__city"],
+            row["adopted_at__country__name"],
+            row["adopted_at__start_date"],
+        )
+        detail = f"Adopted at the {where}"
+    else:
+        detail = row["meeting"]
     return Entry(
         kind=Kind.ANNEX,
-        anchor=f"annex-{revision.slug}",
-        date=revision.date,
-        precision=revision.date_precision,
-        title=f"Annex revised: {revision.summary}",
-        url=revision.get_absolute_url(),
-        detail=f"Adopted at the {where}" if revision.adopted_at else where,
+        anchor=f"annex-{row['slug']}",
+        date=row["date"],
+        precision=row["date_precision"],
+        title=f"Annex revised: {row['summary']}",
+        url=AnnexRevision(slug=row["slug"]).get_absolute_url(),
+        detail=detail,
     )
 
 
@@ -245,38 +274,66 @@ def _events(country, q):
 
 
 def _event_links(begin, end):
-    """The countries of the events dated between two days."""
-    rows = Event.countries.through.objects.filter(
-        event__date__gte=begin, event__date__lt=end
-    )
+    """The country names of the events dated between two days."""
     return _linked(
-        rows.select_related("country").order_by("country__name"), "event", "country"
+        Event.countries.through.objects.filter(
+            event__date__gte=begin, event__date__lt=end
+        )
+        .order_by("country__name")
+        .values_list("event_id", "country__name")
     )
 
 
-def _event_entry(event, countries):
+def _event_entry(row, countries):
     return Entry(
         kind=Kind.EVENT,
-        anchor=f"event-{event.slug}",
-        date=event.date,
-        end_date=event.end_date,
-        precision=event.date_precision,
-        title=event.title,
-        detail=event.description,
+        anchor=f"event-{row['slug']}",
+        date=row["date"],
+        end_date=row["end_date"],
+        precision=row["date_precision"],
+        title=row["title"],
+        detail=row["description"],
         countries=countries,
     )
 
 
+PLACE = ("number", "city", "country__name")
 SOURCES = {
     source.kind: source
     for source in (
-        Source(Kind.PLENARY, "start_date", _plenaries, _plenary_entry),
         Source(
-            Kind.CHAIR, "start_plenary__start_date", _chairs, _chair_entry, _chair_links
+            Kind.PLENARY, "start_date", _plenaries,
+            ("slug", "start_date", "end_date", "date_precision", *PLACE),
+            _plenary_entry,
         ),
-        Source(Kind.PARTNER, "since", _partners, _partner_entry),
-        Source(Kind.ADHERENCE, "declared", _adherences, _adherence_entry),
-        Source(Kind.ANNEX, "date", _annex_revisions, _annex_entry),
-        Source(Kind.EVENT, "date", _events, _event_entry, _event_links),
+        Source(
+            Kind.CHAIR, "start_plenary__start_date", _chairs,
+            ("slug", "start_plenary__start_date", "start_plenary__date_precision"),
+            _chair_entry, _chair_links,
+        ),
+        Source(
+            Kind.PARTNER, "since", _partners,
+            ("since", "since_precision", "since_is_upper_bound", "founding",
+             "country__name", "country__slug"),
+            _partner_entry,
+        ),
+        Source(
+            Kind.ADHERENCE, "declared", _adherences,
+            ("kind", "declared", "declared_precision", "country__name",
+             "country__slug"),
+            _adherence_entry,
+        ),
+        Source(
+            Kind.ANNEX, "date", _annex_revisions,
+            ("slug", "date", "date_precision", "summary", "meeting",
+             "adopted_at__slug", "adopted_at__start_date",
+             *(f"adopted_at__{column}" for column in PLACE)),
+            _annex_entry,
+        ),
+        Source(
+            Kind.EVENT, "date", _events,
+            ("slug", "date", "end_date", "date_precision", "title", "description"),
+            _event_entry, _event_links,
+        ),
     )
-}
+}  # fmt: skip

@@ -45,15 +45,6 @@ class ChairmanshipQuerySet(models.QuerySet):
             )
         )
 
-    def for_timeline(self):
-        """With the first plenary's date, without the long texts."""
-        from .plenaries import Plenary
-
-        long_texts = [f"start_plenary__{name}" for name in Plenary.LONG_TEXTS]
-        return self.select_related("start_plenary").defer(
-            "announced", "notes", *long_texts
-        )
-
     def for_export(self):
         """The columns an export reads, the plenaries' beside them (no Plenary per
         row); the export reads countries and people apart."""

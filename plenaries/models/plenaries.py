@@ -50,10 +50,6 @@ class PlenaryQuerySet(models.QuerySet):
     def with_place(self):
         return self.select_related("country", "next_host")
 
-    def for_timeline(self):
-        """With the host, without the long texts a timeline entry never shows."""
-        return self.select_related("country").defer(*Plenary.LONG_TEXTS)
-
     def for_links(self):
         """What naming and linking a plenary needs: the host, not the long texts."""
         return self.select_related("country").defer(*Plenary.LONG_TEXTS)

@@ -33,24 +33,16 @@ def everything(filters):
         records = source.select(filters.country, filters.q)
         if records is None:
             continue
-        records = [
-            record
-            for record in records
-            if (day := _date(record, source.date_field)) is not None
+        rows = [
+            row
+            for row in source.rows(records)
+            if (day := row[source.date_field]) is not None
             and (filters.year_from is None or day.year >= filters.year_from)
             and (filters.year_to is None or day.year <= filters.year_to)
         ]
-        entries += source.entries(records, datetime.date.min, datetime.date.max)
+        entries += source.entries(rows, datetime.date.min, datetime.date.max)
     entries.sort(key=lambda e: e.sort_key, reverse=filters.newest_first)
     return [entry.anchor for entry in entries]
-
-
-def _date(record, field):
-    for name in field.split("__"):
-        record = getattr(record, name)
-        if record is None:
-            return None
-    return record
 
 
 @pytest.mark.parametrize("filters", FILTERS, ids=repr)
