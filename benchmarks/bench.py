@@ -194,7 +194,12 @@ def measure_pages(database_url, cached, duration, connections, workers):
             urllib.request.urlopen(base + url, timeout=10).read()
         results = {"static file": wrk(base + STATIC, duration, connections)}
         for name, url in PAGES.items():
-            # A slow page leaves queued requests behind its run: wait for the
+            # Every worker renders the page once before it is timed: a worker's
+            # first render of a page (its templates compiled, its caches empty)
+            # is paid once per process, and would otherwise be the p99 of a
+            # one-connection run of a few hundred requests.
+            wrk(base + url, 1, workers)
+            # A slow page leaves queued requests behind a run: wait for the
             # workers to drain them, so that no page is timed on another's backlog.
             urllib.request.urlopen(base + url, timeout=120).read()
             results[name] = wrk(base + url, duration, connections)
