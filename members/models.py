@@ -1,13 +1,31 @@
 """Countries, and their partnership in or adherence to the regime."""
 
 from django.db import models
+from django.db.models import Exists, OuterRef
 
 from mtcr_site.dates import DatePrecision, format_date
 from mtcr_site.links import cached_reverse
 from mtcr_site.records import ArchiveRecord
 
 
-class CountryManager(models.Manager):
+class CountryQuerySet(models.QuerySet):
+    # The filter forms' choices. A semi-join (EXISTS) reads an index entry per
+    # country, where DISTINCT over a join reads every plenary and then sorts.
+    def hosts(self):
+        """The countries that hosted a plenary."""
+        from plenaries.models import Plenary
+
+        return self.filter(Exists(Plenary.objects.filter(country=OuterRef("pk"))))
+
+    def chairs(self):
+        """The countries that held the chair."""
+        from plenaries.models import Chairmanship
+
+        terms = Chairmanship.countries.through.objects.filter(country=OuterRef("pk"))
+        return self.filter(Exists(terms))
+
+
+class CountryManager(models.Manager.from_queryset(CountryQuerySet)):
     def get_by_natural_key(self, iso_code):
         return self.get(iso_code=iso_code)
 

@@ -31,7 +31,7 @@ class PlenaryFilter(ForgivingFilterSet):
         field_name="country",
         lookup_expr="exact",
         to_field_name="slug",
-        queryset=Country.objects.filter(plenaries_hosted__isnull=False).distinct(),
+        queryset=Country.objects.hosts(),
         empty_label="Any host",
     )
     chair_country = django_filters.ModelChoiceFilter(
@@ -39,7 +39,7 @@ class PlenaryFilter(ForgivingFilterSet):
         field_name="chairmanships_begun__countries",
         lookup_expr="exact",
         to_field_name="slug",
-        queryset=Country.objects.filter(chairmanships__isnull=False).distinct(),
+        queryset=Country.objects.chairs(),
         empty_label="Any chair",
         distinct=True,
     )
@@ -91,7 +91,7 @@ class ChairmanshipFilter(ForgivingFilterSet):
         field_name="countries",
         lookup_expr="exact",
         to_field_name="slug",
-        queryset=Country.objects.filter(chairmanships__isnull=False).distinct(),
+        queryset=Country.objects.chairs(),
         empty_label="Any country",
     )
     year_from = YearFilter(
