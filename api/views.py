@@ -222,7 +222,7 @@ class PlenaryDetail(View):
                 "annex_revisions",
                 Prefetch(
                     "citations",
-                    queryset=Citation.objects.with_source().order_by("field", "pk"),
+                    queryset=Citation.objects.with_source_line().order_by("field", "pk"),
                 ),
             ),
             slug=slug,
@@ -307,7 +307,7 @@ class SourceDetail(View):
     def get(self, request, slug):
         source = get_or_error(
             SourceDocument.objects.select_related("plenary").prefetch_related(
-                Prefetch("citations", queryset=Citation.objects.with_source())
+                Prefetch("citations", queryset=Citation.objects.with_source_line())
             ),
             slug=slug,
         )

@@ -15,7 +15,7 @@ from .models import Adherence, Country, Membership
 # The evidence of a partnership or an adherence: what the record follows first.
 EVIDENCE_ORDER = ("-is_followed", "pk")
 CITATIONS = Prefetch(
-    "citations", queryset=Citation.objects.with_source().order_by(*EVIDENCE_ORDER)
+    "citations", queryset=Citation.objects.with_source_line().order_by(*EVIDENCE_ORDER)
 )
 
 

@@ -167,7 +167,7 @@ class PlenaryDetailView(DetailView):
         # One plenary: each relation is one plain query here. For a single row,
         # prefetch_related costs more than the query it runs.
         plenary = self.object
-        citations = list(plenary.citations.with_source().order_by("field", "pk"))
+        citations = list(plenary.citations.with_source_line().order_by("field", "pk"))
         terms = list(Chairmanship.objects.begun_or_ended_at(plenary))
         # Partners and adherents as the meeting closed: a statement issued on its
         # last day names the partners present, some known only "by" that day.
