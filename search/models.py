@@ -67,7 +67,11 @@ class SearchResults:
         return self._pages[offset, limit]
 
     def _fetch(self, offset, limit):
-        matches = self.matches.values_list("id", "document", "position", "date", "rank")
+        # Unordered: the window functions below order what they need, and the
+        # model's ordering (by text keys) would sort every match once more.
+        matches = self.matches.order_by().values_list(
+            "id", "document", "position", "date", "rank"
+        )
         inner, params = matches.query.sql_with_params()
         sql = (
             "SELECT id, rank, COUNT(*) OVER () FROM ("
