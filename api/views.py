@@ -222,7 +222,9 @@ class PlenaryDetail(View):
                 "annex_revisions",
                 Prefetch(
                     "citations",
-                    queryset=Citation.objects.with_source_line().order_by("field", "pk"),
+                    queryset=Citation.objects.with_source_line().order_by(
+                        "field", "pk"
+                    ),
                 ),
             ),
             slug=slug,

@@ -173,8 +173,8 @@ class PlenaryDetailView(DetailView):
         # last day names the partners present, some known only "by" that day.
         day = plenary.end_date
         start = plenary.start_date
-        earlier = Plenary.objects.with_place().filter(start_date__lt=start)
-        later = Plenary.objects.with_place().filter(start_date__gt=start)
+        earlier = Plenary.objects.for_links().filter(start_date__lt=start)
+        later = Plenary.objects.for_links().filter(start_date__gt=start)
         return super().get_context_data(
             chair_terms=[term for term in terms if term.start_plenary_id == plenary.pk],
             ended_terms=[term for term in terms if term.end_plenary_id == plenary.pk],
@@ -184,7 +184,7 @@ class PlenaryDetailView(DetailView):
             countries_named=list(plenary.countries_named.all()),
             annex_revisions=list(plenary.annex_revisions.all()),
             events=list(plenary.events.all()),
-            reports=list(plenary.reported_by.all()),
+            reports=list(plenary.reported_by.defer("text")),
             sources=by_source(citations),
             disagreements=disagreements(citations),
             partners=list(Membership.objects.on(day).countries()),
