@@ -1,13 +1,48 @@
 """Countries, and their partnership in or adherence to the regime."""
 
 from django.db import models
+from django.db.models import Subquery
+from django.db.models.functions import Coalesce
 
 from mtcr_site.dates import DatePrecision, format_date
 from mtcr_site.links import cached_reverse
 from mtcr_site.records import ArchiveRecord
 
 
-class CountryManager(models.Manager):
+def counted(rows):
+    """How many of `rows` point to the outer query's country (by their `country`
+    key), as a subquery: a count of that key's index."""
+    return Coalesce(
+        Subquery(
+            rows.filter(country=models.OuterRef("pk"))
+            .order_by()
+            .values("country")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        ),
+        0,
+    )
+
+
+class CountryQuerySet(models.QuerySet):
+    def with_record_counts(self):
+        """With how many plenaries each hosted (`hosted_count`), chair terms it held
+        (`chairs_count`), plenaries whose texts name it (`named_count`) and name it
+        as a concern (`concerned_count`): what its page counts but lists in part.
+
+        Each counts one index (the plenaries' host key, the join tables' country
+        key) in the country's own query. Counting the listed rows instead (a
+        window over the list) read every one of them, joined, to show ten.
+        """
+        return self.annotate(
+            hosted_count=counted(Country.plenaries_hosted.rel.related_model.objects),
+            chairs_count=counted(Country.chairmanships.through.objects),
+            named_count=counted(Country.plenaries_naming.through.objects),
+            concerned_count=counted(Country.plenaries_concerned.through.objects),
+        )
+
+
+class CountryManager(models.Manager.from_queryset(CountryQuerySet)):
     def get_by_natural_key(self, iso_code):
         return self.get(iso_code=iso_code)
 
