@@ -1,28 +1,45 @@
 """Countries, and their partnership in or adherence to the regime."""
 
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Subquery
+from django.db.models.functions import Coalesce
 
 from mtcr_site.dates import DatePrecision, format_date
 from mtcr_site.links import cached_reverse
 from mtcr_site.records import ArchiveRecord
 
 
+def counted(rows):
+    """How many of `rows` point to the outer query's country (by their `country`
+    key), as a subquery: a count of that key's index."""
+    return Coalesce(
+        Subquery(
+            rows.filter(country=models.OuterRef("pk"))
+            .order_by()
+            .values("country")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        ),
+        0,
+    )
+
+
 class CountryQuerySet(models.QuerySet):
-    # The filter forms' choices. A semi-join (EXISTS) reads an index entry per
-    # country, where DISTINCT over a join reads every plenary and then sorts.
-    def hosts(self):
-        """The countries that hosted a plenary."""
-        from plenaries.models import Plenary
+    def with_record_counts(self):
+        """With how many plenaries each hosted (`hosted_count`), chair terms it held
+        (`chairs_count`), plenaries whose texts name it (`named_count`) and name it
+        as a concern (`concerned_count`): what its page counts but lists in part.
 
-        return self.filter(Exists(Plenary.objects.filter(country=OuterRef("pk"))))
-
-    def chairs(self):
-        """The countries that held the chair."""
-        from plenaries.models import Chairmanship
-
-        terms = Chairmanship.countries.through.objects.filter(country=OuterRef("pk"))
-        return self.filter(Exists(terms))
+        Each counts one index (the plenaries' host key, the join tables' country
+        key) in the country's own query. Counting the listed rows instead (a
+        window over the list) read every one of them, joined, to show ten.
+        """
+        return self.annotate(
+            hosted_count=counted(Country.plenaries_hosted.rel.related_model.objects),
+            chairs_count=counted(Country.chairmanships.through.objects),
+            named_count=counted(Country.plenaries_naming.through.objects),
+            concerned_count=counted(Country.plenaries_concerned.through.objects),
+        )
 
 
 class CountryManager(models.Manager.from_queryset(CountryQuerySet)):

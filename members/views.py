@@ -1,22 +1,26 @@
 """Pages for partners, adherents and each country."""
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from mtcr_site.charts import growth_svg
 from mtcr_site.exports import CHUNK_SIZE, ExportMixin, evidence, grouped
-from mtcr_site.listing import ClampedPaginationMixin
+from mtcr_site.listing import ClampedPaginationMixin, Listed
 from plenaries.models import Chairmanship, Citation, Plenary
 
 from .filters import AdherenceFilter, MembershipFilter
 from .models import Adherence, Country, Membership
 
 # The evidence of a partnership or an adherence: what the record follows first.
+# The source line shows a document's title, not its text (a long one).
 EVIDENCE_ORDER = ("-is_followed", "pk")
-CITATIONS = Prefetch(
-    "citations", queryset=Citation.objects.with_source_line().order_by(*EVIDENCE_ORDER)
-)
+EVIDENCE = Citation.objects.with_source_line().order_by(*EVIDENCE_ORDER)
+CITATIONS = Prefetch("citations", queryset=EVIDENCE)
+# A country page lists the latest plenaries and chairs of each kind, with how many
+# there are and a link to them all. More than any country has in the real archive
+# (seven at most), which the page lists whole.
+LISTED = 10
 
 
 class MembershipListView(ExportMixin, ClampedPaginationMixin, FilterView):
@@ -124,29 +128,34 @@ class CountryDetailView(DetailView):
     context_object_name = "country"
 
     def get_queryset(self):
-        plenaries = Plenary.objects.with_place().order_by("start_date")
         return (
             super()
             .get_queryset()
+            .with_record_counts()
+            .select_related("membership")
             .prefetch_related(
+                Prefetch("membership__citations", queryset=EVIDENCE),
                 Prefetch(
-                    "membership",
-                    queryset=Membership.objects.prefetch_related(CITATIONS),
-                ),
-                Prefetch(
-                    "adherences", queryset=Adherence.objects.prefetch_related(CITATIONS)
-                ),
-                Prefetch("plenaries_hosted", queryset=plenaries),
-                Prefetch(
-                    "chairmanships",
-                    queryset=Chairmanship.objects.with_people().order_by(
-                        "start_plenary__start_date"
+                    "adherences",
+                    queryset=Adherence.objects.order_by("kind").prefetch_related(
+                        CITATIONS
                     ),
                 ),
-                Prefetch("plenaries_naming", queryset=plenaries),
-                Prefetch("plenaries_concerned", queryset=plenaries),
             )
         )
+
+    def lists(self, country):
+        """The country's plenaries and chairs, each kind latest first (counted by
+        Country.objects.with_record_counts)."""
+        plenaries = Plenary.objects.for_links().order_by("-start_date")
+        return {
+            "hosted": plenaries.filter(country=country),
+            "chairs": Chairmanship.objects.filter(countries=country)
+            .for_links()
+            .order_by(F("start_plenary__start_date").desc(nulls_last=True), "-slug"),
+            "named": plenaries.filter(countries_named=country),
+            "concerned": plenaries.filter(countries_of_concern=country),
+        }
 
     def get_context_data(self, **kwargs):
         country = self.object
@@ -154,4 +163,8 @@ class CountryDetailView(DetailView):
             membership = country.membership
         except Membership.DoesNotExist:
             membership = None
-        return super().get_context_data(membership=membership, **kwargs)
+        lists = {
+            name: Listed(rows[:LISTED], getattr(country, f"{name}_count"))
+            for name, rows in self.lists(country).items()
+        }
+        return super().get_context_data(membership=membership, **lists, **kwargs)

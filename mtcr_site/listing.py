@@ -1,13 +1,18 @@
-"""What every filtered list shares: forgiving filters and pagination that never fails.
+"""What every list shares: forgiving filters, pagination that never fails, cut lists.
 
 A researcher's URL may carry a mistyped year, an unknown country or a page that no
 longer exists. The list then drops what it cannot read, says so, and shows the rest,
 rather than answering with an error or an empty page.
+
+A page that shows part of a list that grows with the archive (a country's plenaries,
+the plenaries between two days) shows its first rows with `listed()`, which also
+counts them all, so the page can say how many more there are and link to them.
 """
 
 import django_filters
 from django import forms
 from django.core.paginator import Paginator
+from django.db.models import Count, Window
 
 from .widgets import renderer
 
@@ -118,3 +123,21 @@ class YearFilter(WholeNumberFilter):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, min_value=1900, max_value=2200, **kwargs)
+
+
+class Listed(list):
+    """The first items of a list, and `total`: how many there are in all."""
+
+    def __init__(self, items=(), total=0):
+        super().__init__(items)
+        self.total = total
+
+    @property
+    def more(self):
+        return self.total - len(self)
+
+
+def listed(queryset, limit):
+    """The first `limit` rows of the queryset and its count, in one query."""
+    items = list(queryset.annotate(listed_of=Window(Count("pk")))[:limit])
+    return Listed(items, items[0].listed_of if items else 0)

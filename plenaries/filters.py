@@ -2,7 +2,7 @@
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from members.models import Country
 from mtcr_site.listing import ForgivingFilterSet, WholeNumberFilter, YearFilter
@@ -10,6 +10,13 @@ from mtcr_site.listing import ForgivingFilterSet, WholeNumberFilter, YearFilter
 from .models import Chairmanship, Plenary, SourceDocument
 
 ORDER_CHOICES = [("oldest", "Oldest first"), ("newest", "Newest first")]
+
+
+def countries_in(rows):
+    """The countries that some of `rows` point to (by a `country` key): the choices
+    of a country filter. A semi-join, which reads an index entry per country, where
+    a join then DISTINCT read every plenary of a grown archive to find them."""
+    return Country.objects.filter(Exists(rows.filter(country=OuterRef("pk"))))
 
 
 def text_query(value, *fields):
@@ -31,7 +38,7 @@ class PlenaryFilter(ForgivingFilterSet):
         field_name="country",
         lookup_expr="exact",
         to_field_name="slug",
-        queryset=Country.objects.hosts(),
+        queryset=countries_in(Plenary.objects),
         empty_label="Any host",
     )
     chair_country = django_filters.ModelChoiceFilter(
@@ -39,9 +46,27 @@ class PlenaryFilter(ForgivingFilterSet):
         field_name="chairmanships_begun__countries",
         lookup_expr="exact",
         to_field_name="slug",
-        queryset=Country.objects.chairs(),
+        queryset=countries_in(Chairmanship.countries.through.objects),
         empty_label="Any chair",
         distinct=True,
+    )
+    # The full lists a country's page cuts short: the plenaries whose texts name
+    # it, and those that name it as a country of concern.
+    named = django_filters.ModelChoiceFilter(
+        label="Country named",
+        field_name="countries_named",
+        lookup_expr="exact",
+        to_field_name="slug",
+        queryset=countries_in(Plenary.countries_named.through.objects),
+        empty_label="Any country",
+    )
+    concern = django_filters.ModelChoiceFilter(
+        label="Country of concern",
+        field_name="countries_of_concern",
+        lookup_expr="exact",
+        to_field_name="slug",
+        queryset=countries_in(Plenary.countries_of_concern.through.objects),
+        empty_label="Any country",
     )
     has_statement = django_filters.BooleanFilter(
         label="Public statement",
@@ -91,7 +116,7 @@ class ChairmanshipFilter(ForgivingFilterSet):
         field_name="countries",
         lookup_expr="exact",
         to_field_name="slug",
-        queryset=Country.objects.chairs(),
+        queryset=countries_in(Chairmanship.countries.through.objects),
         empty_label="Any country",
     )
     year_from = YearFilter(

@@ -9,34 +9,15 @@ day) are cut at a length the real archive never reaches, with their full count.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Window
-
 from annex.models import AnnexRevision
 from members.models import Adherence, Membership
+from mtcr_site.listing import listed
 from plenaries.models import Chairmanship, Plenary
 
 # More than the real archive's plenaries and Annex revisions: it lists them all.
 LISTED = 50
 # A term is held by one chair, or two together: more at once is never real.
 CHAIRS_LISTED = 10
-
-
-class Listed(list):
-    """The first items of a list, and `total`: how many there are in all."""
-
-    def __init__(self, items=(), total=0):
-        super().__init__(items)
-        self.total = total
-
-    @property
-    def more(self):
-        return self.total - len(self)
-
-
-def listed(queryset, limit):
-    """The first `limit` rows of the queryset and its count, in one query."""
-    items = list(queryset.annotate(listed_of=Window(Count("pk")))[:limit])
-    return Listed(items, items[0].listed_of if items else 0)
 
 
 @dataclass

@@ -14,8 +14,8 @@ EXPORTS = ["/plenaries/", "/members/", "/adherents/", "/chairs/", "/annex/"]
 # The parameters the pages read, and a few they do not.
 PARAMETERS = [
     "q", "page", "format", "year_from", "year_to", "country", "chair_country",
-    "has_statement", "resolution", "kind", "order", "sort", "on", "ordering",
-    "o", "date", "slug", "per_page", "unknown",
+    "named", "concern", "has_statement", "resolution", "kind", "order", "sort",
+    "on", "ordering", "o", "date", "slug", "per_page", "unknown",
 ]  # fmt: skip
 
 
@@ -90,7 +90,12 @@ HOSTILE = {
     "page=-1": {"page": "-1"},
     "year 0": {"year_from": "0", "year_to": "0"},
     "year 99999": {"year_from": "99999", "year_to": "99999"},
-    "unknown country": {"country": "atlantis", "chair_country": "atlantis"},
+    "unknown country": {
+        "country": "atlantis",
+        "chair_country": "atlantis",
+        "named": "atlantis",
+        "concern": "atlantis",
+    },
     "3000-char q": {"q": "missile " * 375},
 }
 

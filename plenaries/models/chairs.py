@@ -45,6 +45,22 @@ class ChairmanshipQuerySet(models.QuerySet):
             )
         )
 
+    def for_links(self):
+        """What naming a term and linking to it needs: its first plenary, without
+        the long texts, and its `country_list` and `person_list` (lists, as in
+        for_list)."""
+        from .plenaries import Plenary
+
+        long_texts = [f"start_plenary__{name}" for name in Plenary.LONG_TEXTS]
+        return (
+            self.select_related("start_plenary__country")
+            .defer("announced", "notes", *long_texts)
+            .prefetch_related(
+                models.Prefetch("countries", to_attr="country_list"),
+                models.Prefetch("people", to_attr="person_list"),
+            )
+        )
+
     def for_export(self):
         """The columns an export reads, the plenaries' beside them (no Plenary per
         row); the export reads countries and people apart."""

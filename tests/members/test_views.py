@@ -2,13 +2,18 @@
 
 import csv
 import datetime
+import html as html_lib
 import io
 import json
+import re
 
 import pytest
 from django.urls import reverse
 
 from members.models import Adherence, Country
+from members.views import LISTED
+from plenaries.management.commands.generate_synthetic import clone_archive
+from plenaries.models import Chairmanship, Plenary
 from tests.factories import (
     AdherenceFactory,
     CitationFactory,
@@ -232,3 +237,87 @@ def test_the_adherent_kind_filter_is_a_labelled_select(client, archive):
     html = client.get(ADHERENTS).content.decode()
     assert '<label for="id_kind">Kind</label>' in html
     assert '<select name="kind" id="id_kind">' in html
+
+
+# What a country page lists, each kind with the records it lists (all of them).
+COUNTRY_LISTS = {
+    "hosted": lambda country: Plenary.objects.filter(country=country),
+    "chairs": lambda country: Chairmanship.objects.filter(countries=country),
+    "named": lambda country: Plenary.objects.filter(countries_named=country),
+    "concerned": lambda country: Plenary.objects.filter(countries_of_concern=country),
+}
+# The words of each list's link to the whole list.
+LIST_LINKS = {
+    "hosted": "plenaries hosted by",
+    "chairs": "terms held by",
+    "named": "plenaries whose texts name",
+    "concerned": "plenaries naming",
+}
+
+
+def full_list(client, html, words):
+    """The records of every page of the list the page links to with `words`."""
+    found = re.search(rf'<a href="([^"]+)">all (\d+) {words}', html)
+    assert found, words
+    url = html_lib.unescape(found[1])
+    first = client.get(url).context["page_obj"]
+    records = []
+    for number in first.paginator.page_range:
+        page = client.get(f"{url}&page={number}").context["page_obj"]
+        records += page.object_list
+    return int(found[2]), first, records
+
+
+@pytest.mark.usefixtures("real_archive")
+def test_real_country_pages_list_every_plenary_and_term_they_have(client):
+    """The real archive's lists are all shorter than the cut: nothing is left out."""
+    for country in Country.objects.all():
+        response = client.get(country.get_absolute_url())
+        for name, records in COUNTRY_LISTS.items():
+            shown = response.context[name]
+            assert shown.more == 0, (country, name)
+            assert set(shown) == set(records(country)), (country, name)
+        assert "The latest" not in response.content.decode(), country
+
+
+@pytest.mark.usefixtures("real_archive")
+def test_a_grown_country_page_shows_the_latest_of_each_list_and_links_to_all(client):
+    """Six times the real archive: North Korea is named by 42 plenaries, Argentina
+    hosted and chaired 12. Each list shows its latest ten, says how many there are,
+    and links to a list that holds every one of them."""
+    clone_archive(5)
+    for slug, names in [("north-korea", ["named", "concerned"]),
+                        ("argentina", ["hosted", "chairs"])]:  # fmt: skip
+        country = Country.objects.get(slug=slug)
+        response = client.get(country.get_absolute_url())
+        html = response.content.decode()
+        for name in names:
+            records = COUNTRY_LISTS[name](country)
+            shown = response.context[name]
+            assert len(shown) == LISTED < shown.total == records.count()
+            assert f"The latest {LISTED} of {shown.total}:" in html
+            total, first_page, linked = full_list(client, html, LIST_LINKS[name])
+            assert total == shown.total
+            assert sorted(r.pk for r in linked) == sorted(r.pk for r in records)
+            # The page's rows are the latest: the first of the full list, newest first.
+            if name != "chairs":
+                assert set(first_page.object_list[:LISTED]) == set(shown)
+            else:
+                latest = records.order_by("-start_plenary__start_date")[:LISTED]
+                assert set(shown) == set(latest)
+            for record in shown:
+                assert record.get_absolute_url() in html
+
+
+@pytest.mark.usefixtures("real_archive")
+def test_country_pages_run_as_many_queries_on_a_grown_archive(
+    client, django_assert_num_queries
+):
+    """Whatever their lists' lengths, at one and six times the real archive."""
+    urls = [f"/members/{slug}/" for slug in
+            ("india", "north-korea", "argentina", "iran", "netherlands")]  # fmt: skip
+    real = {url: count_queries(client, url) for url in urls}
+    clone_archive(5)
+    for url in urls:
+        with django_assert_num_queries(real[url]):
+            assert client.get(url).status_code == 200

@@ -60,6 +60,17 @@ def test_chair_country_filter_finds_the_plenaries_where_a_term_began(client, arc
     assert listed_slugs(response) == ["1993-interlaken"]
 
 
+def test_named_and_concern_filters_find_the_plenaries_whose_texts_name_a_country(
+    client, archive
+):
+    assert listed_slugs(client.get(LIST, {"named": "india"})) == ["2016-busan"]
+    assert listed_slugs(client.get(LIST, {"concern": "dprk"})) == ["2016-busan"]
+    # India is named, but never as a concern: not a choice, so ignored and said so.
+    response = client.get(LIST, {"concern": "india"})
+    assert listed_slugs(response) == ["1993-interlaken", "2016-busan"]
+    assert "could not be read and were ignored" in response.content.decode()
+
+
 def test_statement_and_resolution_filters(client, archive):
     assert listed_slugs(client.get(LIST, {"has_statement": "true"})) == ["2016-busan"]
     assert listed_slugs(client.get(LIST, {"has_statement": "false"})) == [
