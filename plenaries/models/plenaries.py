@@ -174,7 +174,14 @@ class Plenary(ArchiveRecord):
                 name="plenary_ends_after_start",
             ),
         ]
-        indexes = [models.Index(fields=["start_date"], name="plenary_start_idx")]
+        indexes = [
+            models.Index(fields=["start_date"], name="plenary_start_idx"),
+            # A host's plenaries in date order: its country page shows the latest
+            # ten, the plenary list filtered by host sorts them by date.
+            models.Index(
+                fields=["country", "start_date"], name="plenary_host_start_idx"
+            ),
+        ]
 
     def __str__(self):
         place = self.city or self.country.name
