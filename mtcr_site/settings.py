@@ -112,6 +112,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Parameters bound by the server, so that psycopg prepares a query the second
+    # time a connection runs it: PostgreSQL then skips planning it, which costs
+    # more than running most of a page's queries. A pooler in transaction mode
+    # without prepared-statement support needs DJANGO_DB_PREPARED=0.
+    if os.environ.get("DJANGO_DB_PREPARED", "1") != "0":
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=2
+        )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
