@@ -263,18 +263,7 @@ class PlenaryDetail(View):
 @method_decorator(require_safe, name="dispatch")
 class CountryDetail(View):
     def get(self, request, slug):
-        country = get_or_error(
-            Country.objects.prefetch_related(
-                Prefetch(
-                    "plenaries_hosted", queryset=Plenary.objects.order_by("start_date")
-                ),
-                "chairmanships",
-                Prefetch(
-                    "plenaries_naming", queryset=Plenary.objects.order_by("start_date")
-                ),
-            ),
-            slug=slug,
-        )
+        country = get_or_error(Country.objects.all(), slug=slug)
         if country is None:
             return api_error("No country has this slug.", 404)
         # The rows of the partner and adherent lists' exports.
@@ -296,12 +285,21 @@ class CountryDetail(View):
                 "other_names": country.other_names,
                 "partnership": partnership[0] if partnership else None,
                 "adherences": adherences,
-                "plenaries_hosted": [p.slug for p in country.plenaries_hosted.all()],
-                "chairmanships": [c.slug for c in country.chairmanships.all()],
-                "plenaries_naming": [p.slug for p in country.plenaries_naming.all()],
+                # Slugs, read as such: a prefetch would read every plenary's
+                # statement to list its slug.
+                "plenaries_hosted": slugs(country.plenaries_hosted, "start_date"),
+                "chairmanships": slugs(country.chairmanships),
+                "plenaries_naming": slugs(country.plenaries_naming, "start_date"),
                 "url": request.build_absolute_uri(country.get_absolute_url()),
             }
         )
+
+
+def slugs(records, *ordering):
+    """The slugs of a relation's records, in `ordering` or the model's own."""
+    if ordering:
+        records = records.order_by(*ordering)
+    return list(records.values_list("slug", flat=True))
 
 
 @method_decorator(require_safe, name="dispatch")
