@@ -30,6 +30,14 @@ class Resolution(ArchiveRecord):
         return (self.number,)
 
 
+def _has_statement():
+    """Whether a plenary has a statement, asked of the database, which then need
+    not send the statement (tens of kilobytes) along."""
+    return models.ExpressionWrapper(
+        ~models.Q(statement=""), output_field=models.BooleanField()
+    )
+
+
 class PlenaryQuerySet(models.QuerySet):
     def for_export(self):
         """The columns an export reads, the host's beside them (no Country per row),
@@ -39,9 +47,7 @@ class PlenaryQuerySet(models.QuerySet):
         ).annotate(
             country_name=models.F("country__name"),
             country_code=models.F("country__iso_code"),
-            has_statement=models.ExpressionWrapper(
-                ~models.Q(statement=""), output_field=models.BooleanField()
-            ),
+            has_statement=_has_statement(),
         )
 
     def on_or_before(self, day):
@@ -71,9 +77,10 @@ class PlenaryQuerySet(models.QuerySet):
             .order_by("year")
         )
 
-    def with_chairs(self):
-        """With `chair_terms`: the terms begun at each plenary, each term with its
-        `country_list` and `person_list`.
+    def for_list(self):
+        """What the plenary list shows of each: its host, whether it has a
+        statement (`has_statement`, not the statement), and `chair_terms`: the
+        terms begun at it, each with its `country_list` and `person_list`.
 
         Lists rather than related managers: to hold prefetched rows in a manager,
         Django builds a filtered queryset for every row and relation, which costs
@@ -81,14 +88,19 @@ class PlenaryQuerySet(models.QuerySet):
         """
         from .chairs import Chairmanship
 
-        return self.with_place().prefetch_related(
-            models.Prefetch(
-                "chairmanships_begun",
-                queryset=Chairmanship.objects.prefetch_related(
-                    models.Prefetch("countries", to_attr="country_list"),
-                    models.Prefetch("people", to_attr="person_list"),
-                ),
-                to_attr="chair_terms",
+        return (
+            self.with_place()
+            .defer(*Plenary.LONG_TEXTS)
+            .annotate(has_statement=_has_statement())
+            .prefetch_related(
+                models.Prefetch(
+                    "chairmanships_begun",
+                    queryset=Chairmanship.objects.prefetch_related(
+                        models.Prefetch("countries", to_attr="country_list"),
+                        models.Prefetch("people", to_attr="person_list"),
+                    ),
+                    to_attr="chair_terms",
+                )
             )
         )
 
