@@ -41,6 +41,15 @@ class ExportMixin:
 
     export_name = "export"
     export_fields = ()
+    # What each list view defines; a view that forgets one fails when its class
+    # is defined, not when a visitor first asks for an export.
+    export_hooks = ("get_export_queryset", "export_rows")
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        missing = [name for name in cls.export_hooks if not hasattr(cls, name)]
+        if missing:
+            raise TypeError(f"{cls.__name__} must define {' and '.join(missing)}")
 
     def get(self, request, *args, **kwargs):
         wanted = request.GET.get("format")
@@ -72,14 +81,6 @@ class ExportMixin:
         filterset = filterset_class(**kwargs)
         filterset.is_valid()
         return filterset
-
-    def get_export_queryset(self):
-        """The rows to export, before the filters: each list view defines it."""
-        raise NotImplementedError(f"{type(self).__name__} defines no export queryset")
-
-    def export_rows(self, queryset):
-        """One dict per row of `queryset`: each list view defines it."""
-        raise NotImplementedError(f"{type(self).__name__} defines no export rows")
 
     def absolute(self, obj):
         return self.request.build_absolute_uri(obj.get_absolute_url())

@@ -7,6 +7,7 @@ import json
 import pytest
 from django.urls import reverse
 
+from mtcr_site.exports import ExportMixin
 from tests.factories import PlenaryFactory
 from tests.large_archive import (  # noqa: F401
     no_page_cache,
@@ -86,3 +87,11 @@ def test_list_pages_link_to_their_exports_with_the_filters(client, archive):
     html = client.get(reverse("plenaries:list"), {"year_from": 2000}).content.decode()
     assert 'href="?year_from=2000&amp;format=csv"' in html
     assert 'href="?year_from=2000&amp;format=json"' in html
+
+
+def test_a_list_view_without_its_export_hooks_is_refused_when_defined():
+    with pytest.raises(TypeError, match="must define export_rows"):
+
+        class HalfDone(ExportMixin):
+            def get_export_queryset(self):
+                return None
