@@ -12,11 +12,21 @@ from .models import Chairmanship, Plenary, SourceDocument
 ORDER_CHOICES = [("oldest", "Oldest first"), ("newest", "Newest first")]
 
 
-def countries_in(rows):
-    """The countries that some of `rows` point to (by a `country` key): the choices
-    of a country filter. A semi-join, which reads an index entry per country, where
-    a join then DISTINCT read every plenary of a grown archive to find them."""
-    return Country.objects.filter(Exists(rows.filter(country=OuterRef("pk"))))
+class CountryFilter(django_filters.ModelChoiceFilter):
+    """Records related to a country, chosen by slug among the countries that some
+    of `among` point to (by a `country` key). Those are found by a semi-join, which
+    reads an index entry per country, where a join then DISTINCT read every
+    plenary of a grown archive to find them."""
+
+    def __init__(self, among, **kwargs):
+        kwargs.setdefault("empty_label", "Any country")
+        super().__init__(
+            to_field_name="slug",
+            queryset=Country.objects.filter(
+                Exists(among.filter(country=OuterRef("pk")))
+            ),
+            **kwargs,
+        )
 
 
 def text_query(value, *fields):
@@ -33,40 +43,30 @@ class PlenaryFilter(ForgivingFilterSet):
     year_to = YearFilter(
         label="To year", field_name="start_date", lookup_expr="year__lte"
     )
-    country = django_filters.ModelChoiceFilter(
+    country = CountryFilter(
+        Plenary.objects,
         label="Host country",
         field_name="country",
-        lookup_expr="exact",
-        to_field_name="slug",
-        queryset=countries_in(Plenary.objects),
         empty_label="Any host",
     )
-    chair_country = django_filters.ModelChoiceFilter(
+    chair_country = CountryFilter(
+        Chairmanship.countries.through.objects,
         label="Chair",
         field_name="chairmanships_begun__countries",
-        lookup_expr="exact",
-        to_field_name="slug",
-        queryset=countries_in(Chairmanship.countries.through.objects),
         empty_label="Any chair",
         distinct=True,
     )
     # The full lists a country's page cuts short: the plenaries whose texts name
     # it, and those that name it as a country of concern.
-    named = django_filters.ModelChoiceFilter(
+    named = CountryFilter(
+        Plenary.countries_named.through.objects,
         label="Country named",
         field_name="countries_named",
-        lookup_expr="exact",
-        to_field_name="slug",
-        queryset=countries_in(Plenary.countries_named.through.objects),
-        empty_label="Any country",
     )
-    concern = django_filters.ModelChoiceFilter(
+    concern = CountryFilter(
+        Plenary.countries_of_concern.through.objects,
         label="Country of concern",
         field_name="countries_of_concern",
-        lookup_expr="exact",
-        to_field_name="slug",
-        queryset=countries_in(Plenary.countries_of_concern.through.objects),
-        empty_label="Any country",
     )
     has_statement = django_filters.BooleanFilter(
         label="Public statement",
@@ -111,13 +111,8 @@ class PlenaryFilter(ForgivingFilterSet):
 
 
 class ChairmanshipFilter(ForgivingFilterSet):
-    country = django_filters.ModelChoiceFilter(
-        label="Country",
-        field_name="countries",
-        lookup_expr="exact",
-        to_field_name="slug",
-        queryset=countries_in(Chairmanship.countries.through.objects),
-        empty_label="Any country",
+    country = CountryFilter(
+        Chairmanship.countries.through.objects, label="Country", field_name="countries"
     )
     year_from = YearFilter(
         label="From year",
