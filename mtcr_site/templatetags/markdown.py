@@ -36,7 +36,11 @@ def _converter():
 @functools.lru_cache(maxsize=4096)
 def render_markdown(text):
     """Markdown to HTML that is safe to show, whatever the text holds."""
-    html = _converter().reset().convert(text or "")
+    return sanitize(_converter().reset().convert(text or ""))
+
+
+def sanitize(html):
+    """Only the tags, attributes and link schemes a statement may show."""
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
