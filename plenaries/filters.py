@@ -20,6 +20,7 @@ class CountryFilter(django_filters.ModelChoiceFilter):
 
     def __init__(self, among, **kwargs):
         kwargs.setdefault("empty_label", "Any country")
+        self.among = among
         super().__init__(
             to_field_name="slug",
             queryset=Country.objects.filter(
@@ -29,6 +30,38 @@ class CountryFilter(django_filters.ModelChoiceFilter):
         )
 
 
+class CountryChoicesFilterSet(ForgivingFilterSet):
+    """Lists the choices of all its CountryFilters from one query: each country
+    with a flag per filter, rather than one query per dropdown. The filters' own
+    querysets still validate a chosen country."""
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            names = [
+                name
+                for name, filter_ in self.filters.items()
+                if isinstance(filter_, CountryFilter)
+            ]
+            flags = [
+                Exists(self.filters[name].among.filter(country=OuterRef("pk")))
+                for name in names
+            ]
+            countries = list(Country.objects.values_list("slug", "name", *flags))
+            for position, name in enumerate(names, start=2):
+                # The widget's choices, which the page renders; the field's
+                # queryset still validates a value (django-filter's fields take
+                # no plain choices).
+                field = form.fields[name]
+                field.widget.choices = [("", field.empty_label)] + [
+                    (country[0], country[1])
+                    for country in countries
+                    if country[position]
+                ]
+        return self._form
+
+
 def text_query(value, *fields):
     query = Q()
     for field in fields:
@@ -36,7 +69,7 @@ def text_query(value, *fields):
     return query
 
 
-class PlenaryFilter(ForgivingFilterSet):
+class PlenaryFilter(CountryChoicesFilterSet):
     year_from = YearFilter(
         label="From year", field_name="start_date", lookup_expr="year__gte"
     )
@@ -110,7 +143,7 @@ class PlenaryFilter(ForgivingFilterSet):
         return queryset.order_by("start_date")
 
 
-class ChairmanshipFilter(ForgivingFilterSet):
+class ChairmanshipFilter(CountryChoicesFilterSet):
     country = CountryFilter(
         Chairmanship.countries.through.objects, label="Country", field_name="countries"
     )

@@ -4,10 +4,13 @@ import datetime
 import json
 
 import pytest
+from django.db import connection
 from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
+from members.models import Country
 from mtcr_site.templatetags.passages import claim_display
 from plenaries.models import Plenary, SourceDocument
 from tests.factories import (
@@ -69,6 +72,39 @@ def test_named_and_concern_filters_find_the_plenaries_whose_texts_name_a_country
     response = client.get(LIST, {"concern": "india"})
     assert listed_slugs(response) == ["1993-interlaken", "2016-busan"]
     assert "could not be read and were ignored" in response.content.decode()
+
+
+def test_each_country_dropdown_offers_the_countries_it_can_find_from_one_query(
+    client, archive
+):
+    # What each dropdown should offer, found by joins rather than the page's
+    # semi-joins: the countries with a record of that kind, by name.
+    wanted = {
+        "country": Country.objects.filter(plenaries_hosted__isnull=False),
+        "chair_country": Country.objects.filter(
+            chairmanships__start_plenary__isnull=False
+        ),
+        "named": Country.objects.filter(plenaries_naming__isnull=False),
+        "concern": Country.objects.filter(plenaries_concerned__isnull=False),
+    }
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(LIST)
+    form = response.context["filter"].form
+    for name, countries in wanted.items():
+        offered = [value for value, _ in form.fields[name].widget.choices if value]
+        expected = list(countries.distinct().values_list("slug", flat=True))
+        assert expected and offered == expected, name
+    html = response.content.decode()
+    assert (
+        '<option value="dprk">' in html.split('name="concern"')[1].split("</select>")[0]
+    )
+    # The choices' query; the other query on countries brings the chairs' names.
+    choice_queries = [
+        query
+        for query in queries
+        if 'FROM "members_country"' in query["sql"] and "EXISTS" in query["sql"]
+    ]
+    assert len(choice_queries) == 1
 
 
 def test_statement_and_resolution_filters(client, archive):
