@@ -172,9 +172,7 @@ class PlenaryDetailView(DetailView):
         # Partners and adherents as the meeting closed: a statement issued on its
         # last day names the partners present, some known only "by" that day.
         day = plenary.end_date
-        start = plenary.start_date
-        earlier = Plenary.objects.for_links().filter(start_date__lt=start)
-        later = Plenary.objects.for_links().filter(start_date__gt=start)
+        previous_plenary, next_plenary = Plenary.objects.neighbours(plenary)
         return super().get_context_data(
             chair_terms=[term for term in terms if term.start_plenary_id == plenary.pk],
             ended_terms=[term for term in terms if term.end_plenary_id == plenary.pk],
@@ -195,8 +193,8 @@ class PlenaryDetailView(DetailView):
             # Numbered, citable paragraphs and links to the day and the
             # comparison, once the research tools are installed.
             research_tools=apps.is_installed("research"),
-            previous_plenary=earlier.order_by("-start_date").first(),
-            next_plenary=later.order_by("start_date").first(),
+            previous_plenary=previous_plenary,
+            next_plenary=next_plenary,
             **kwargs,
         )
 

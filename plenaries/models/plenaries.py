@@ -60,6 +60,24 @@ class PlenaryQuerySet(models.QuerySet):
         """What naming and linking a plenary needs: the host, not the long texts."""
         return self.select_related("country").defer(*Plenary.LONG_TEXTS)
 
+    def around(self, plenary):
+        """The plenaries just before and just after one, by opening date (at most
+        two), in one query: each side's nearest is a subquery on the date index."""
+        before = self.filter(start_date__lt=plenary.start_date).order_by("-start_date")
+        after = self.filter(start_date__gt=plenary.start_date).order_by("start_date")
+        return self.for_links().filter(
+            models.Q(pk=models.Subquery(before.values("pk")[:1]))
+            | models.Q(pk=models.Subquery(after.values("pk")[:1]))
+        )
+
+    def neighbours(self, plenary):
+        """(the plenary before, the plenary after); None at either end."""
+        sides = {
+            other.start_date > plenary.start_date: other
+            for other in self.around(plenary)
+        }
+        return sides.get(False), sides.get(True)
+
     def per_year(self):
         """One row per year with plenaries: how many, and the particulars of the
         first, which are the plenary's own when it is the year's only one."""

@@ -362,6 +362,18 @@ def test_every_page_of_the_real_archive_answers(client):
 
 
 @pytest.mark.usefixtures("real_archive")
+def test_each_real_plenary_links_to_the_meetings_just_before_and_after_it():
+    plenaries = list(Plenary.objects.order_by("start_date"))
+    assert len(plenaries) > 20
+    for position, plenary in enumerate(plenaries):
+        previous, following = Plenary.objects.neighbours(plenary)
+        assert previous == (plenaries[position - 1] if position else None)
+        assert following == (
+            plenaries[position + 1] if plenary != plenaries[-1] else None
+        )
+
+
+@pytest.mark.usefixtures("real_archive")
 def test_the_real_busan_statement_is_rendered_without_raw_html(client):
     response = client.get("/plenaries/2016-busan/")
     html = response.content.decode()

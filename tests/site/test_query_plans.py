@@ -304,14 +304,8 @@ CHECKS = [
      lambda: busan().events.all(), IndexOn(Event, "plenary")),
     ("/plenaries/<slug>/", "documents reporting on it",
      lambda: busan().reported_by.all(), IndexOn(SourceDocument, "plenary")),
-    ("/plenaries/<slug>/", "the previous plenary",
-     lambda: Plenary.objects.with_place()
-     .filter(start_date__lt=plenary().start_date).order_by("-start_date")[:1],
-     "plenary_start_idx"),
-    ("/plenaries/<slug>/", "the next plenary",
-     lambda: Plenary.objects.with_place()
-     .filter(start_date__gt=plenary().start_date).order_by("start_date")[:1],
-     "plenary_start_idx"),
+    ("/plenaries/<slug>/", "the previous and next plenaries",
+     lambda: Plenary.objects.around(plenary()), "plenary_start_idx"),
     # The chairs, a page of 50, and the page holding a term a link names.
     ("/chairs/", "country", lambda: listed(ChairmanshipListView, country="japan"),
      through(Chairmanship, "countries", "country")),
