@@ -15,7 +15,7 @@ from pathlib import Path
 from django.apps import apps
 from django.core import serializers
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
 
 from mtcr_site.cache import invalidate as invalidate_pages
 from mtcr_site.records import ArchiveRecord
@@ -360,3 +360,23 @@ def load_archive(directory, force=False, progress=None):
             if progress:
                 progress(model_report, len(grouped.get(label, [])))
     return report
+
+
+def refresh_statistics(using="default"):
+    """PostgreSQL: ANALYZE the archive's tables after a bulk load, so the planner
+    knows their new row counts at once instead of when autovacuum next passes
+    (or never, where it is off). SQLite plans without them."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return
+    tables = set()
+    for label in archive_models():
+        model = apps.get_model(label)
+        tables.add(model._meta.db_table)
+        tables.update(
+            field.remote_field.through._meta.db_table
+            for field in model._meta.local_many_to_many
+        )
+    names = ", ".join(connection.ops.quote_name(table) for table in sorted(tables))
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {names}")

@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from members.models import Country, Membership
 from plenaries.models import Citation, Plenary
@@ -222,3 +223,20 @@ def test_reloading_the_real_archive_keeps_an_edit_made_in_admin(admin_client, ca
     assert busan.opened_by == "Acting Foreign Minister Lim Sungnam"
     edited = busan.history.filter(opened_by="Acting Foreign Minister Lim Sung-nam")
     assert edited.get().history_user.is_superuser
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="planner statistics are PostgreSQL's: run with a postgres:// DATABASE_URL",
+)
+def test_a_load_leaves_postgresql_knowing_the_new_row_counts():
+    # Without ANALYZE, a freshly loaded table looks empty to the planner until
+    # autovacuum passes, and its first queries are planned for no rows.
+    call_command("load_archive", verbosity=0)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reltuples FROM pg_class WHERE relname = %s",
+            [Plenary._meta.db_table],
+        )
+        (estimated,) = cursor.fetchone()
+    assert estimated == Plenary.objects.count() > 20

@@ -36,6 +36,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connections, transaction
 
 from annex.models import AnnexRevision
+from mtcr_site.loading import refresh_statistics
 from plenaries.models import (
     Chairmanship,
     ChairPerson,
@@ -358,6 +359,7 @@ class Command(BaseCommand):
         call_command("load_archive", verbosity=0)
         created = clone_archive(scale - 1, using=using, seed=seed)
         entries = search_index.rebuild(using)
+        refresh_statistics(using)
         elapsed = time.perf_counter() - started
         summary = ", ".join(f"{count} {name}" for name, count in created.items())
         self.stdout.write(

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from mtcr_site.loading import LoadError, load_archive
+from mtcr_site.loading import LoadError, load_archive, refresh_statistics
 from search import index as search_index
 
 
@@ -41,6 +41,7 @@ class Command(BaseCommand):
         if report.changed:
             # Search passages are cut from the records: recut them in step.
             search_index.rebuild()
+            refresh_statistics()
         kept = 0
         for model_report in report.models.values():
             for record in model_report.kept:
