@@ -2,7 +2,7 @@
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Value
 
 from members.models import Country
 from mtcr_site.listing import ForgivingFilterSet, WholeNumberFilter, YearFilter
@@ -31,34 +31,35 @@ class CountryFilter(django_filters.ModelChoiceFilter):
 
 
 class CountryChoicesFilterSet(ForgivingFilterSet):
-    """Lists the choices of all its CountryFilters from one query: each country
-    with a flag per filter, rather than one query per dropdown. The filters' own
-    querysets still validate a chosen country."""
+    """Lists the choices of all its CountryFilters in one query, the UNION of each
+    filter's own semi-join, rather than a query per dropdown. (A flag per filter
+    in one SELECT made PostgreSQL scan whole tables once per country.) The
+    filters' querysets still validate a chosen country."""
 
     @property
     def form(self):
         if not hasattr(self, "_form"):
             form = super().form
-            names = [
-                name
+            choices = {
+                name: [("", filter_.extra["empty_label"])]
                 for name, filter_ in self.filters.items()
                 if isinstance(filter_, CountryFilter)
+            }
+            parts = [
+                self.filters[name]
+                .queryset.order_by()
+                .annotate(filter_name=Value(name))
+                .values_list("filter_name", "slug", "name")
+                for name in choices
             ]
-            flags = [
-                Exists(self.filters[name].among.filter(country=OuterRef("pk")))
-                for name in names
-            ]
-            countries = list(Country.objects.values_list("slug", "name", *flags))
-            for position, name in enumerate(names, start=2):
-                # The widget's choices, which the page renders; the field's
-                # queryset still validates a value (django-filter's fields take
-                # no plain choices).
-                field = form.fields[name]
-                field.widget.choices = [("", field.empty_label)] + [
-                    (country[0], country[1])
-                    for country in countries
-                    if country[position]
-                ]
+            for name, slug, country in (
+                parts[0].union(*parts[1:], all=True).order_by("name")
+            ):
+                choices[name].append((slug, country))
+            for name, listed in choices.items():
+                # The widget's, which the page renders: django-filter's model
+                # choice fields take no plain choices.
+                form.fields[name].widget.choices = listed
         return self._form
 
 
