@@ -11,6 +11,8 @@ from django.db.models.functions import Cast, Length, Ln, Lower, Replace
 from . import query as query_syntax
 
 SEARCH_CONFIG = "english"
+# PostgreSQL's GIN index on the vectors (migration 0002).
+VECTOR_INDEX = "search_entry_vector_gin"
 # The weights PostgreSQL's ts_rank gives to A, B, C (and D, the title words every
 # passage carries), used by the SQLite fallback too.
 RANK_WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2}
