@@ -1,8 +1,11 @@
 """The filters of the plenary, chair and source lists; every state is a URL."""
 
+from functools import cached_property
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q, Value
+from django.utils.choices import BaseChoiceIterator
 
 from members.models import Country
 from mtcr_site.listing import ForgivingFilterSet, WholeNumberFilter, YearFilter
@@ -30,36 +33,56 @@ class CountryFilter(django_filters.ModelChoiceFilter):
         )
 
 
+class CountryChoices(BaseChoiceIterator):
+    """A dropdown's choices, from its FilterSet's one query, read when the widget
+    first lists them: an export validates the filters but renders no dropdown.
+    (A choice iterator, so that the widget keeps it as it is rather than reading
+    it into a list.)"""
+
+    def __init__(self, filterset, name):
+        self.filterset = filterset
+        self.name = name
+
+    def __iter__(self):
+        return iter(self.filterset.country_choices[self.name])
+
+
 class CountryChoicesFilterSet(ForgivingFilterSet):
     """Lists the choices of all its CountryFilters in one query, the UNION of each
     filter's own semi-join, rather than a query per dropdown. (A flag per filter
     in one SELECT made PostgreSQL scan whole tables once per country.) The
     filters' querysets still validate a chosen country."""
 
+    @cached_property
+    def country_choices(self):
+        """{filter name: [("", empty label), (slug, country name), ...]}."""
+        choices = {
+            name: [("", filter_.extra["empty_label"])]
+            for name, filter_ in self.filters.items()
+            if isinstance(filter_, CountryFilter)
+        }
+        parts = [
+            self.filters[name]
+            .queryset.order_by()
+            .annotate(filter_name=Value(name))
+            .values_list("filter_name", "slug", "name")
+            for name in choices
+        ]
+        for name, slug, country in (
+            parts[0].union(*parts[1:], all=True).order_by("name")
+        ):
+            choices[name].append((slug, country))
+        return choices
+
     @property
     def form(self):
         if not hasattr(self, "_form"):
             form = super().form
-            choices = {
-                name: [("", filter_.extra["empty_label"])]
-                for name, filter_ in self.filters.items()
-                if isinstance(filter_, CountryFilter)
-            }
-            parts = [
-                self.filters[name]
-                .queryset.order_by()
-                .annotate(filter_name=Value(name))
-                .values_list("filter_name", "slug", "name")
-                for name in choices
-            ]
-            for name, slug, country in (
-                parts[0].union(*parts[1:], all=True).order_by("name")
-            ):
-                choices[name].append((slug, country))
-            for name, listed in choices.items():
-                # The widget's, which the page renders: django-filter's model
-                # choice fields take no plain choices.
-                form.fields[name].widget.choices = listed
+            for name, filter_ in self.filters.items():
+                if isinstance(filter_, CountryFilter):
+                    # The widget's, which the page renders: django-filter's model
+                    # choice fields take no plain choices.
+                    form.fields[name].widget.choices = CountryChoices(self, name)
         return self._form
 
 

@@ -105,6 +105,10 @@ def test_each_country_dropdown_offers_the_countries_it_can_find_from_one_query(
         if 'FROM "members_country"' in query["sql"] and "EXISTS" in query["sql"]
     ]
     assert len(choice_queries) == 1
+    # An export renders no dropdown, and reads no choices.
+    with CaptureQueriesContext(connection) as queries:
+        client.get(LIST, {"format": "json"})
+    assert not [query for query in queries if "EXISTS" in query["sql"]]
 
 
 def test_statement_and_resolution_filters(client, archive):
