@@ -32,7 +32,9 @@ class TimelineFilterForm(forms.Form):
     )
     country = forms.ModelChoiceField(
         label="Country",
-        queryset=Country.objects.all(),
+        # What the dropdown shows and a filter needs: not the alternative names,
+        # which are JSON to decode for every country on every page.
+        queryset=Country.objects.only("slug", "name"),
         to_field_name="slug",
         required=False,
         empty_label="Any country",
