@@ -23,7 +23,6 @@ class CountryFilter(django_filters.ModelChoiceFilter):
 
     def __init__(self, among, **kwargs):
         kwargs.setdefault("empty_label", "Any country")
-        self.among = among
         super().__init__(
             to_field_name="slug",
             queryset=Country.objects.filter(
@@ -53,13 +52,19 @@ class CountryChoicesFilterSet(ForgivingFilterSet):
     in one SELECT made PostgreSQL scan whole tables once per country.) The
     filters' querysets still validate a chosen country."""
 
+    def country_filters(self):
+        return {
+            name: filter_
+            for name, filter_ in self.filters.items()
+            if isinstance(filter_, CountryFilter)
+        }
+
     @cached_property
     def country_choices(self):
         """{filter name: [("", empty label), (slug, country name), ...]}."""
         choices = {
             name: [("", filter_.extra["empty_label"])]
-            for name, filter_ in self.filters.items()
-            if isinstance(filter_, CountryFilter)
+            for name, filter_ in self.country_filters().items()
         }
         parts = [
             self.filters[name]
@@ -78,11 +83,10 @@ class CountryChoicesFilterSet(ForgivingFilterSet):
     def form(self):
         if not hasattr(self, "_form"):
             form = super().form
-            for name, filter_ in self.filters.items():
-                if isinstance(filter_, CountryFilter):
-                    # The widget's, which the page renders: django-filter's model
-                    # choice fields take no plain choices.
-                    form.fields[name].widget.choices = CountryChoices(self, name)
+            for name in self.country_filters():
+                # The widget's, which the page renders: django-filter's model
+                # choice fields take no plain choices.
+                form.fields[name].widget.choices = CountryChoices(self, name)
         return self._form
 
 
