@@ -106,8 +106,10 @@ TEMPLATES = [
 WSGI_APPLICATION = "mtcr_site.wsgi.application"
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    # An empty DATABASE_URL (`DATABASE_URL= make test`, a blank line in a service's
+    # environment file) means the default, as an unset one does.
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )

@@ -37,8 +37,7 @@ def settings_read():
     """The environment variables mtcr_site/settings.py reads."""
     source = (settings.BASE_DIR / "mtcr_site" / "settings.py").read_text()
     pattern = r'(?:environ\.get\(|environ\[|env_bool\(|env_list\()\s*"([A-Z_]+)"'
-    # dj_database_url.config() reads DATABASE_URL itself.
-    return set(re.findall(pattern, source)) | {"DATABASE_URL"}
+    return set(re.findall(pattern, source))
 
 
 def test_env_example_documents_every_variable_the_settings_read():
@@ -92,3 +91,20 @@ def test_the_machines_key_file_is_used_when_the_environment_has_none(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("a-key-made-for-this-machine-" + "x" * 40)
+
+
+def test_an_empty_database_url_means_the_default_sqlite_file():
+    """`DATABASE_URL= make test` and a blank line in a service's environment file
+    read as unset, rather than failing at start-up."""
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; d = settings.DATABASES['default'];"
+        " print(d['ENGINE'], d['NAME'])",
+        DATABASE_URL="",
+        DJANGO_SECRET_KEY="k" * 50,
+    )
+    assert result.returncode == 0, result.stderr
+    engine, name = result.stdout.split()[-2:]
+    assert engine == "django.db.backends.sqlite3"
+    assert name == str(settings.BASE_DIR / "db.sqlite3")
