@@ -99,7 +99,7 @@ class PlenaryListView(ExportMixin, ClampedPaginationMixin, FilterView):
     )  # fmt: skip
 
     def get_queryset(self):
-        return super().get_queryset().for_list().prefetch_related("resolutions")
+        return super().get_queryset().for_list()
 
     def get_export_queryset(self):
         return Plenary.objects.for_export()

@@ -97,8 +97,9 @@ class PlenaryQuerySet(models.QuerySet):
 
     def for_list(self):
         """What the plenary list shows of each: its host, whether it has a
-        statement (`has_statement`, not the statement), and `chair_terms`: the
-        terms begun at it, each with its `country_list` and `person_list`.
+        statement (`has_statement`, not the statement), `resolution_list`: the
+        resolutions it cites, and `chair_terms`: the terms begun at it, each with
+        its `country_list` and `person_list`.
 
         Lists rather than related managers: to hold prefetched rows in a manager,
         Django builds a filtered queryset for every row and relation, which costs
@@ -111,6 +112,7 @@ class PlenaryQuerySet(models.QuerySet):
             .defer(*Plenary.LONG_TEXTS)
             .annotate(has_statement=_has_statement())
             .prefetch_related(
+                models.Prefetch("resolutions", to_attr="resolution_list"),
                 models.Prefetch(
                     "chairmanships_begun",
                     queryset=Chairmanship.objects.prefetch_related(
