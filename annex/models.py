@@ -90,9 +90,14 @@ class AnnexRevision(ArchiveRecord):
         return f"Annex revision, {self.date_display}"
 
     def get_absolute_url(self):
-        # The list is paged: ?entry= opens it at the page holding this revision.
-        query = urlencode({"entry": self.slug})
-        return f"{cached_reverse('annex:list')}?{query}#{self.slug}"
+        return self.url_for(self.slug)
+
+    @staticmethod
+    def url_for(slug):
+        """The revision's URL, from the slug alone (for rows read as values). The
+        list is paged: ?entry= opens it at the page holding this revision."""
+        query = urlencode({"entry": slug})
+        return f"{cached_reverse('annex:list')}?{query}#{slug}"
 
     def natural_key(self):
         return (self.slug,)

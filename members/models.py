@@ -71,7 +71,12 @@ class Country(ArchiveRecord):
         return self.name
 
     def get_absolute_url(self):
-        return cached_reverse("members:detail", slug=self.slug)
+        return self.url_for(self.slug)
+
+    @staticmethod
+    def url_for(slug):
+        """The country page's URL, from the slug alone (for rows read as values)."""
+        return cached_reverse("members:detail", slug=slug)
 
     def natural_key(self):
         return (self.iso_code,)

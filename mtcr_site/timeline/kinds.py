@@ -114,9 +114,7 @@ def _text(q, *fields):
 
 def _plenary_title(number, city, country_name, start_date):
     """The plenary's name, as Plenary.__str__ gives it."""
-    plenary = Plenary(number=number, city=city, start_date=start_date)
-    plenary.country = Country(name=country_name)
-    return str(plenary)
+    return Plenary.name_for(number, city or country_name, start_date.year)
 
 
 def _plenaries(country, q):
@@ -136,7 +134,7 @@ def _plenary_entry(row, links):
         title=_plenary_title(
             row["number"], row["city"], row["country__name"], row["start_date"]
         ),
-        url=Plenary(slug=row["slug"]).get_absolute_url(),
+        url=Plenary.url_for(row["slug"]),
         countries=[row["country__name"]],
     )
 
@@ -186,7 +184,7 @@ def _chair_entry(row, links):
         date=row["start_plenary__start_date"],
         precision=row["start_plenary__date_precision"],
         title=f"{names} take{'' if len(countries) > 1 else 's'} the chair",
-        url=Chairmanship(slug=row["slug"]).get_absolute_url(),
+        url=Chairmanship.url_for(row["slug"]),
         detail=", ".join(people),
         countries=countries,
     )
@@ -213,7 +211,7 @@ def _partner_entry(row, links):
         date=row["since"],
         precision=row["since_precision"],
         title=title,
-        url=Country(slug=row["country__slug"]).get_absolute_url(),
+        url=Country.url_for(row["country__slug"]),
         countries=[name],
     )
 
@@ -233,7 +231,7 @@ def _adherence_entry(row, links):
         date=row["declared"],
         precision=row["declared_precision"],
         title=f"{row['country__name']}: {kind.lower()}",
-        url=Country(slug=row["country__slug"]).get_absolute_url(),
+        url=Country.url_for(row["country__slug"]),
         countries=[row["country__name"]],
     )
 
@@ -263,7 +261,7 @@ def _annex_entry(row, links):
         date=row["date"],
         precision=row["date_precision"],
         title=f"Annex revised: {row['summary']}",
-        url=AnnexRevision(slug=row["slug"]).get_absolute_url(),
+        url=AnnexRevision.url_for(row["slug"]),
         detail=detail,
     )
 

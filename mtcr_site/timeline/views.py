@@ -78,14 +78,9 @@ def chart_points(years):
     points = []
     for year in years:
         if year["plenaries"] == 1:
-            plenary = Plenary(
-                slug=year["slug"],
-                number=year["number"],
-                city=year["city"],
-                start_date=year["first_date"],
-                country=Country(name=year["country_name"]),
-            )
-            label, url = str(plenary), plenary.get_absolute_url()
+            place = year["city"] or year["country_name"]
+            label = Plenary.name_for(year["number"], place, year["first_date"].year)
+            url = Plenary.url_for(year["slug"])
         else:
             label = f"{year['year']}: {year['plenaries']} plenaries"
             query = urlencode({"year_from": year["year"], "year_to": year["year"]})

@@ -159,9 +159,14 @@ class Chairmanship(ArchiveRecord):
         return f"Chair: {countries or self.slug}"
 
     def get_absolute_url(self):
-        # The list is paged: ?entry= opens it at the page holding this term.
-        query = urlencode({"entry": self.slug})
-        return f"{cached_reverse('plenaries:chairs')}?{query}#{self.slug}"
+        return self.url_for(self.slug)
+
+    @staticmethod
+    def url_for(slug):
+        """The term's URL, from the slug alone (for rows read as values). The
+        list is paged: ?entry= opens it at the page holding this term."""
+        query = urlencode({"entry": slug})
+        return f"{cached_reverse('plenaries:chairs')}?{query}#{slug}"
 
     def natural_key(self):
         return (self.slug,)

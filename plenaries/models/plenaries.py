@@ -216,13 +216,25 @@ class Plenary(ArchiveRecord):
         ]
 
     def __str__(self):
-        place = self.city or self.country.name
-        if self.number:
-            return f"{ordinal(self.number)} plenary, {place} {self.start_date.year}"
-        return f"Plenary, {place} {self.start_date.year}"
+        return self.name_for(
+            self.number, self.city or self.country.name, self.start_date.year
+        )
 
     def get_absolute_url(self):
-        return cached_reverse("plenaries:detail", slug=self.slug)
+        return self.url_for(self.slug)
+
+    @staticmethod
+    def name_for(number, place, year):
+        """A plenary's name, "30th plenary, Busan 2016", from its columns (for rows
+        read as values)."""
+        if number:
+            return f"{ordinal(number)} plenary, {place} {year}"
+        return f"Plenary, {place} {year}"
+
+    @staticmethod
+    def url_for(slug):
+        """The plenary's URL, from the slug alone (for rows read as values)."""
+        return cached_reverse("plenaries:detail", slug=slug)
 
     def natural_key(self):
         return (self.slug,)
