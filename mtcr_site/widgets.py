@@ -9,6 +9,7 @@ template to Django. Forms opt in with `default_renderer = renderer`.
 """
 
 from django.forms.renderers import DjangoTemplates
+from django.utils.choices import BaseChoiceIterator
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, mark_safe
@@ -119,3 +120,18 @@ class WidgetRenderer(DjangoTemplates):
 
 # One instance: its template engine, for whatever it leaves to Django, is built once.
 renderer = WidgetRenderer()
+
+
+class RowChoices(BaseChoiceIterator):
+    """A dropdown's options as (value, label) rows of a values_list() queryset, after
+    an empty choice, read when the widget lists them: a ModelChoiceField's own
+    choices build a model instance per option. The field's queryset still
+    validates what is chosen."""
+
+    def __init__(self, rows, empty_label):
+        self.rows = rows
+        self.empty_label = empty_label
+
+    def __iter__(self):
+        yield ("", self.empty_label)
+        yield from self.rows

@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 
 from members.models import Country, Membership
 from mtcr_site.charts import overview_svg
-from mtcr_site.widgets import renderer
+from mtcr_site.widgets import RowChoices, renderer
 from plenaries.models import Plenary
 
 from .chronology import Chronology, Filters, group_by_year, jump_bar
@@ -32,9 +32,7 @@ class TimelineFilterForm(forms.Form):
     )
     country = forms.ModelChoiceField(
         label="Country",
-        # What the dropdown shows and a filter needs: not the alternative names,
-        # which are JSON to decode for every country on every page.
-        queryset=Country.objects.only("slug", "name"),
+        queryset=Country.objects.all(),
         to_field_name="slug",
         required=False,
         empty_label="Any country",
@@ -45,6 +43,13 @@ class TimelineFilterForm(forms.Form):
         choices=[("oldest", "Oldest first"), ("newest", "Newest first")],
         required=False,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        country = self.fields["country"]
+        country.widget.choices = RowChoices(
+            country.queryset.values_list("slug", "name"), country.empty_label
+        )
 
     def values(self):
         """The filters that could be read; invalid ones are left out."""
