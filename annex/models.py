@@ -1,10 +1,9 @@
 """Revisions of the Equipment, Software and Technology Annex."""
 
 from django.db import models
-from django.utils.http import urlencode
 
 from mtcr_site.dates import DatePrecision, format_date
-from mtcr_site.links import cached_reverse
+from mtcr_site.links import entry_url
 from mtcr_site.records import ArchiveRecord
 
 
@@ -94,10 +93,9 @@ class AnnexRevision(ArchiveRecord):
 
     @staticmethod
     def url_for(slug):
-        """The revision's URL, from the slug alone (for rows read as values). The
-        list is paged: ?entry= opens it at the page holding this revision."""
-        query = urlencode({"entry": slug})
-        return f"{cached_reverse('annex:list')}?{query}#{slug}"
+        """The revision's place in the Annex list, from the slug alone (for rows
+        read as values)."""
+        return entry_url("annex:list", slug)
 
     def natural_key(self):
         return (self.slug,)

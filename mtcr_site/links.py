@@ -11,6 +11,7 @@ memoized on all of them.
 import functools
 
 from django.urls import get_resolver, get_script_prefix, get_urlconf, reverse
+from django.utils.http import urlencode
 
 
 @functools.lru_cache(maxsize=16384)
@@ -22,3 +23,9 @@ def cached_reverse(viewname, **kwargs):
     """reverse(viewname, kwargs=kwargs), worked out once for each configuration."""
     resolver = get_resolver(get_urlconf())
     return _reverse(resolver, get_script_prefix(), viewname, tuple(kwargs.items()))
+
+
+def entry_url(list_viewname, slug):
+    """A link to one entry of a paged list: ?entry= opens the list at the page
+    holding it, and the fragment scrolls to it."""
+    return f"{cached_reverse(list_viewname)}?{urlencode({'entry': slug})}#{slug}"

@@ -1,9 +1,8 @@
 """The chair of the regime: terms, joint chairmanships and the people who served."""
 
 from django.db import connections, models
-from django.utils.http import urlencode
 
-from mtcr_site.links import cached_reverse
+from mtcr_site.links import entry_url
 from mtcr_site.records import ArchiveRecord
 
 
@@ -163,10 +162,9 @@ class Chairmanship(ArchiveRecord):
 
     @staticmethod
     def url_for(slug):
-        """The term's URL, from the slug alone (for rows read as values). The
-        list is paged: ?entry= opens it at the page holding this term."""
-        query = urlencode({"entry": slug})
-        return f"{cached_reverse('plenaries:chairs')}?{query}#{slug}"
+        """The term's place in the chair list, from the slug alone (for rows read
+        as values)."""
+        return entry_url("plenaries:chairs", slug)
 
     def natural_key(self):
         return (self.slug,)

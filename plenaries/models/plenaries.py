@@ -120,7 +120,7 @@ class PlenaryQuerySet(models.QuerySet):
                         models.Prefetch("people", to_attr="person_list"),
                     ),
                     to_attr="chair_terms",
-                )
+                ),
             )
         )
 
