@@ -6,11 +6,12 @@ import re
 import pytest
 from django.urls import reverse
 
-from members.models import Membership
+from annex.models import AnnexRevision
+from members.models import Adherence, Membership
 from mtcr_site.charts import overview_svg, partner_counts
 from mtcr_site.timeline.chronology import Chronology, Filters, jump_bar
 from mtcr_site.timeline.kinds import Kind
-from plenaries.models import Plenary
+from plenaries.models import Chairmanship, Plenary
 from tests.factories import EventFactory, PlenaryFactory
 from tests.large_archive import (  # noqa: F401
     count_queries,
@@ -230,6 +231,31 @@ def test_the_real_timeline_opens_with_the_founding_partners_and_holds_every_plen
     }
     html = response.content.decode()
     assert "October 1994" in html and "1 October 1994" not in html
+
+
+@pytest.mark.usefixtures("real_archive")
+def test_entries_name_and_link_their_records_as_the_records_do():
+    """Entries are built from value rows, not model instances: each plenary entry
+    still bears the plenary's own name, and every link is its record's URL."""
+    records = {
+        **{f"plenary-{p.slug}": p for p in Plenary.objects.select_related("country")},
+        **{f"chair-{t.slug}": t for t in Chairmanship.objects.all()},
+        **{f"partner-{m.country.slug}": m for m in Membership.objects.with_country()},
+        **{
+            f"adherence-{a.country.slug}-{a.kind}": a
+            for a in Adherence.objects.with_country()
+        },
+        **{f"annex-{r.slug}": r for r in AnnexRevision.objects.all()},
+    }
+    entries = [entry for entry in Chronology()[:] if entry.kind != Kind.EVENT]
+    assert {entry.kind for entry in entries} == {
+        Kind.PLENARY, Kind.CHAIR, Kind.PARTNER, Kind.ADHERENCE, Kind.ANNEX
+    }  # fmt: skip
+    for entry in entries:
+        record = records[entry.anchor]
+        assert entry.url == record.get_absolute_url(), entry.anchor
+        if entry.kind == Kind.PLENARY:
+            assert entry.title == str(record)
 
 
 @pytest.mark.usefixtures("real_archive")
