@@ -4,12 +4,12 @@ For each database (SQLite, PostgreSQL) and scale (1 and 100 times the real archi
 it builds a database of its own, then for every page measures: SQL queries and the
 first, uncached render (Django's test client, in a child process: the median of 20
 renders, probed three times during the run; the table gives the fastest probe, the
-slowest beside it in brackets); requests per
-second with median and 99th-percentile latency under wrk as served (page cache on,
-Redis shared by the workers, 16 connections); and with the page cache off, one
-connection at a time, so that the latencies are the render times themselves and
-not time spent queueing behind other renders on the machine's cores. A static
-file served by the same gunicorn is the ceiling each page is compared to.
+slowest beside it in brackets); requests per second with median and 99th-percentile
+latency under wrk as served (page cache on, Redis shared by the workers, 16
+connections); and with the page cache off, one connection at a time, so that the
+latencies are the render times themselves and not time spent queueing behind other
+renders on the machine's cores. A static file served by the same gunicorn is the
+ceiling each page is compared to.
 
 Loopback only; every wrk run is bounded by --duration.
 """
@@ -53,8 +53,8 @@ client = Client()
 results = {}
 for name, url in json.loads(os.environ["BENCH_PAGES"]).items():
     timings = []
-    # The first render compiles templates and prepares statements: the median of
-    # the next 20 (a median of 5 moved by a third between runs on this machine).
+    # The first render compiles templates and prepares statements; the figure is
+    # the median of the next 20, which one slow render does not move.
     for attempt in range(21):
         cache.clear()
         with CaptureQueriesContext(connection) as queries:
