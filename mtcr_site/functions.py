@@ -2,36 +2,45 @@
 
 Django's TruncMonth and ExtractYear run a Python function per row on SQLite;
 grouping thousands of rows that way costs tens of milliseconds. These read the
-ISO text SQLite stores dates as, and use to_char on PostgreSQL: either way the
-result is text, 'YYYY-MM' or 'YYYY'.
+ISO text SQLite stores dates as, and date_part on PostgreSQL (to_char, by way of
+a timestamp with time zone, takes a third longer over the timeline's 10,000
+rows at scale 100). Either way the result is a number: the year, or the month as
+year * 100 + month (199305 for May 1993).
 """
 
-from django.db.models import CharField, Func
+from django.db.models import Func, IntegerField
 
 
-class _DateText(Func):
-    output_field = CharField()
-    length = None  # characters of the ISO date kept
-    pattern = None  # the same, as a PostgreSQL to_char pattern
+class _DatePart(Func):
+    output_field = IntegerField()
+    arity = 1
+    sqlite = None  # the number from the ISO text, 'YYYY-MM-DD' as %(date)s
+    postgresql = None  # the same from date_part, the date as %(date)s
 
     def as_sql(self, compiler, connection, **extra):
-        return super().as_sql(
-            compiler, connection, template=f"substr(%(expressions)s, 1, {self.length})"
-        )
+        return self._number(compiler, self.sqlite)
 
     def as_postgresql(self, compiler, connection, **extra):
-        return super().as_sql(
-            compiler, connection, template=f"to_char(%(expressions)s, '{self.pattern}')"
-        )
+        return self._number(compiler, self.postgresql)
+
+    def _number(self, compiler, template):
+        # The date may appear more than once in the template, its parameters with it.
+        date, params = compiler.compile(self.source_expressions[0])
+        return template % {"date": date}, tuple(params) * template.count("%(date)s")
 
 
-class MonthOf(_DateText):
-    """'YYYY-MM' of a date column."""
+class MonthOf(_DatePart):
+    """Year * 100 + month of a date column: 199305 for any day of May 1993."""
 
-    length, pattern = 7, "YYYY-MM"
+    sqlite = "CAST(substr(%(date)s, 1, 4) || substr(%(date)s, 6, 2) AS integer)"
+    postgresql = (
+        "(date_part('year', %(date)s)::integer * 100"
+        " + date_part('month', %(date)s)::integer)"
+    )
 
 
-class YearOf(_DateText):
-    """'YYYY' of a date column."""
+class YearOf(_DatePart):
+    """The year of a date column."""
 
-    length, pattern = 4, "YYYY"
+    sqlite = "CAST(substr(%(date)s, 1, 4) AS integer)"
+    postgresql = "date_part('year', %(date)s)::integer"

@@ -9,6 +9,7 @@ from django.urls import reverse
 from annex.models import AnnexRevision
 from members.models import Adherence, Membership
 from mtcr_site.charts import overview_svg, partner_counts
+from mtcr_site.functions import MonthOf, YearOf
 from mtcr_site.timeline.chronology import Chronology, Filters, jump_bar
 from mtcr_site.timeline.kinds import Kind
 from plenaries.models import Chairmanship, Plenary
@@ -256,6 +257,26 @@ def test_entries_name_and_link_their_records_as_the_records_do():
         assert entry.url == record.get_absolute_url(), entry.anchor
         if entry.kind == Kind.PLENARY:
             assert entry.title == str(record)
+
+
+@pytest.mark.usefixtures("real_archive")
+def test_month_and_year_numbers_are_those_of_every_real_date():
+    """The database's own grouping (SQL on SQLite and on PostgreSQL) agrees with
+    Python on every date of the archive, months of one digit and of two."""
+    rows = list(
+        Membership.objects.annotate(
+            month=MonthOf("since"), year=YearOf("since")
+        ).values_list("since", "month", "year")
+    ) + list(
+        Plenary.objects.annotate(
+            month=MonthOf("end_date"), year=YearOf("end_date")
+        ).values_list("end_date", "month", "year")
+    )
+    assert len(rows) > 50
+    months = {day.month for day, _, _ in rows}
+    assert min(months) < 10 <= max(months)
+    for day, month, year in rows:
+        assert (month, year) == (day.year * 100 + day.month, day.year), day
 
 
 @pytest.mark.usefixtures("real_archive")

@@ -76,8 +76,7 @@ class Chronology:
         by_month = {}
         if counts:
             for month, kind, entries in counts[0].union(*counts[1:], all=True):
-                year, number = month.split("-")
-                first_day = datetime.date(int(year), int(number), 1)
+                first_day = datetime.date(*divmod(month, 100), 1)
                 by_month.setdefault(first_day, {})[kind] = entries
         return sorted(by_month.items(), reverse=self.filters.newest_first)
 
