@@ -1,10 +1,11 @@
 """/search/: full text over plenaries, events, annex revisions and source documents."""
 
+import json
 import re
 from urllib.parse import unquote
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.urls import reverse
 
 from plenaries.models import Event
@@ -244,6 +245,42 @@ def test_postgresql_searches_through_the_gin_index(texts):
         finally:
             cursor.execute("SET enable_seqscan = on")
     assert VECTOR_INDEX in plan
+
+
+def generic_plan(sql, params):
+    """The plan PostgreSQL makes for a statement without its parameters' values,
+    as for a statement psycopg has prepared, from its sixth run on: every node
+    outside the InitPlans (which run once), as JSON text."""
+    numbered = iter(range(1, len(params) + 1))
+    prepared = re.sub(r"%s", lambda _: f"${next(numbered)}", sql).replace("%%", "%")
+    # The values written out: EXECUTE's arguments cannot be bound parameters.
+    arguments = connection.ops.compose_sql(", ".join(["%s"] * len(params)), params)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"PREPARE ranking AS {prepared}")
+        cursor.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+        cursor.execute(f"EXPLAIN (VERBOSE, FORMAT JSON) EXECUTE ranking({arguments})")
+        [explained] = cursor.fetchone()[0]
+        cursor.execute("DEALLOCATE ranking")
+
+    def outside_initplans(node):
+        yield {key: value for key, value in node.items() if key != "Plans"}
+        for child in node.get("Plans", []):
+            if child.get("Parent Relationship") != "InitPlan":
+                yield from outside_initplans(child)
+
+    return json.dumps(list(outside_initplans(explained["Plan"])))
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the text search is PostgreSQL's"
+)
+def test_the_words_are_parsed_once_per_search_not_once_per_passage(texts):
+    """A prepared search, planned without its words, parses them in an InitPlan:
+    inline, PostgreSQL would parse them again for every passage it ranks."""
+    results = SearchEntry.objects.search("intangible technology")
+    plan = generic_plan(*results.ranking(0, 20))
+    assert "ts_rank" in plan and "websearch_to_tsquery" not in plan
+    assert [entry.key for entry in results[:20]]
 
 
 @pytest.mark.skipif(
