@@ -9,7 +9,9 @@ latency under wrk as served (page cache on, Redis shared by the workers, 16
 connections); and with the page cache off, one connection at a time, so that the
 latencies are the render times themselves and not time spent queueing behind other
 renders on the machine's cores. A static file served by the same gunicorn is the
-ceiling each page is compared to.
+ceiling each page is compared to, measured again just before each cached page:
+the machine's speed drifts within a run, and a ceiling measured a minute earlier,
+in a faster or slower spell, would move the ratio by a fifth or more.
 
 Loopback only; every wrk run is bounded by --duration.
 """
@@ -191,12 +193,15 @@ def wrk(url, duration, connections):
     }
 
 
-def measure_pages(database_url, cached, duration, connections, workers):
+def measure_pages(database_url, cached, duration, connections, workers, ceilings=False):
+    """{page or "static file": wrk's figures}; with `ceilings`, also
+    {"ceilings": {page: the static file's figures just before that page}}."""
     server, base = start_gunicorn(database_url, cached, workers)
     try:
         for url in [STATIC, *PAGES.values()]:
             urllib.request.urlopen(base + url, timeout=10).read()
         results = {"static file": wrk(base + STATIC, duration, connections)}
+        results["ceilings"] = {}
         for name, url in PAGES.items():
             # Every worker renders the page once before it is timed: a worker's
             # first render of a page (its templates compiled, its caches empty)
@@ -206,6 +211,8 @@ def measure_pages(database_url, cached, duration, connections, workers):
             # A slow page leaves queued requests behind a run: wait for the
             # workers to drain them, so that no page is timed on another's backlog.
             urllib.request.urlopen(base + url, timeout=120).read()
+            if ceilings:
+                results["ceilings"][name] = wrk(base + STATIC, duration, connections)
             results[name] = wrk(base + url, duration, connections)
         return results
     finally:
@@ -216,16 +223,17 @@ def measure_pages(database_url, cached, duration, connections, workers):
 def table(rows):
     header = (
         "| backend | scale | page | queries | first render ms (slowest probe) "
-        "| cached req/s "
+        "| cached req/s | static req/s just before "
         "| ratio to static | cached p50 ms | cached p99 ms | uncached req/s "
         "| uncached p50 ms | uncached p99 ms |"
     )
-    lines = [header, "|" + "---|" * 12]
+    lines = [header, "|" + "---|" * 13]
     for row in rows:
         lines.append(
             "| {backend} | {scale} | {page} | {queries} | {render_ms:.1f} "
             "({render_worst_ms:.1f}) | "
-            "{cached_rps:.0f} | {ratio:.2f} | {cached_p50:.2f} | {cached_p99:.2f} | "
+            "{cached_rps:.0f} | {ceiling_rps:.0f} | {ratio:.2f} | "
+            "{cached_p50:.2f} | {cached_p99:.2f} | "
             "{uncached_rps:.0f} | {uncached_p50:.2f} | {uncached_p99:.2f} |".format(
                 **row
             )
@@ -290,15 +298,17 @@ def main():
                 # taken within a second cannot average them out.
                 probes = [probe_pages(url)]
                 cached = measure_pages(
-                    url, True, args.duration, args.connections, args.workers
-                )
+                    url, True, args.duration, args.connections, args.workers,
+                    ceilings=True,
+                )  # fmt: skip
                 probes.append(probe_pages(url))
                 uncached = measure_pages(url, False, args.duration, 1, args.workers)
                 probes.append(probe_pages(url))
-                ceiling = cached["static file"]["rps"]
+                ceilings = [run["rps"] for run in cached["ceilings"].values()]
                 print(
-                    f"  static file: {ceiling:.0f} req/s, "
-                    f"p50 {cached['static file']['p50']:.2f} ms",
+                    f"  static file: {cached['static file']['rps']:.0f} req/s, "
+                    f"p50 {cached['static file']['p50']:.2f} ms; before each page "
+                    f"{min(ceilings):.0f}-{max(ceilings):.0f} req/s",
                     flush=True,
                 )
                 for page in PAGES:
@@ -312,7 +322,8 @@ def main():
                             probe[page]["render_ms"] for probe in probes
                         ),
                         "cached_rps": cached[page]["rps"],
-                        "ratio": cached[page]["rps"] / ceiling,
+                        "ceiling_rps": cached["ceilings"][page]["rps"],
+                        "ratio": cached[page]["rps"] / cached["ceilings"][page]["rps"],
                         "cached_p50": cached[page]["p50"],
                         "cached_p99": cached[page]["p99"],
                         "uncached_rps": uncached[page]["rps"],
