@@ -96,10 +96,11 @@ class PlenaryQuerySet(models.QuerySet):
         )
 
     def for_list(self):
-        """What the plenary list shows of each: its host, whether it has a
-        statement (`has_statement`, not the statement), `resolution_list`: the
-        resolutions it cites, and `chair_terms`: the terms begun at it, each with
-        its `country_list` and `person_list`.
+        """What the plenary list shows of each: its host (not the next host, which
+        only its own page shows), whether it has a statement (`has_statement`, not
+        the statement), `resolution_list`: the resolutions it cites, and
+        `chair_terms`: the terms begun at it, each with its `country_list` and
+        `person_list`.
 
         Lists rather than related managers: to hold prefetched rows in a manager,
         Django builds a filtered queryset for every row and relation, which costs
@@ -108,8 +109,7 @@ class PlenaryQuerySet(models.QuerySet):
         from .chairs import Chairmanship
 
         return (
-            self.with_place()
-            .defer(*Plenary.LONG_TEXTS)
+            self.for_links()
             .annotate(has_statement=_has_statement())
             .prefetch_related(
                 models.Prefetch("resolutions", to_attr="resolution_list"),
