@@ -9,6 +9,7 @@ from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.functions import Cast, Length, Ln, Lower, Replace
 
 from . import query as query_syntax
+from . import trigrams
 
 SEARCH_CONFIG = "english"
 # PostgreSQL's GIN index on the vectors (migration 0002).
@@ -126,7 +127,8 @@ class SearchEntryQuerySet(models.QuerySet):
 
         PostgreSQL: websearch_to_tsquery against the stored vectors (GIN index),
         ranked by ts_rank. Elsewhere: every wanted term (by its stem) as a substring
-        of the passage or its record's title, ranked by weighted occurrences.
+        of the passage or its record's title (on SQLite, the passages to test found
+        first through a trigram index), ranked by weighted occurrences.
         Either way: rank normalised by passage length, ties by date, newest first.
         """
         terms = query_syntax.parse(text)
@@ -165,12 +167,14 @@ class SearchEntryQuerySet(models.QuerySet):
         condition = functools.reduce(operator.and_, (contains(t) for t in wanted))
         for term in excluded:
             condition &= ~contains(term)
+        # SQLite's lower() changes ASCII letters only: the lowered text is as long
+        # as the text, which is measured as it is rather than lowered once more.
         lowered = Lower("text")
         occurrences = functools.reduce(
             operator.add,
             (
                 Cast(
-                    Length(lowered)
+                    Length("text")
                     - Length(Replace(lowered, Value(t.stems[0]), Value(""))),
                     FloatField(),
                 )
@@ -185,7 +189,15 @@ class SearchEntryQuerySet(models.QuerySet):
             ),
             output_field=FloatField(),
         )
-        return self.filter(condition).annotate(
+        matches = self.filter(condition)
+        if trigrams.supported(connections[self.db]):
+            # The plain words narrow the search through the trigram index; a
+            # phrase's words are matched by a regular expression, whose notion of
+            # case the index does not share, so they narrow nothing.
+            narrowed = trigrams.candidates(t.text for t in wanted if not t.is_phrase)
+            if narrowed is not None:
+                matches = matches.filter(id__in=narrowed)
+        return matches.annotate(
             rank=weight * occurrences / (Value(1.0) + Ln(Value(1.0) + Length("text")))
         )
 
