@@ -120,16 +120,19 @@ def evidence(passages):
 
 
 def csv_content(rows, fieldnames):
+    """The rows under a header of their field names, each list joined with "; "."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=fieldnames)
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(
-            {
-                key: "; ".join(map(str, value)) if isinstance(value, list) else value
-                for key, value in row.items()
-            }
-        )
+    writer = csv.writer(out)
+    writer.writerow(fieldnames)
+    # A plain writer given the values in order: a DictWriter checks each row's
+    # keys, which the views set, and costs a third more.
+    writer.writerows(
+        [
+            "; ".join(map(str, value)) if type(value) is list else value
+            for value in map(row.__getitem__, fieldnames)
+        ]
+        for row in rows
+    )
     return out.getvalue()
 
 
@@ -141,7 +144,8 @@ def json_content(rows):
     those are laid out here, each scalar encoded in C; any other row is left to
     json.dumps.
     """
-    texts = [json_row(row) for row in rows]
+    prefixes = {}
+    texts = [json_row(row, prefixes) for row in rows]
     return "[\n" + ",\n".join(texts) + "\n]" if texts else "[]"
 
 
@@ -149,13 +153,23 @@ class NotFlat(Exception):
     """A value json_row leaves to json.dumps."""
 
 
-def json_row(row):
-    """One row as json.dumps(rows, indent=1) writes it, one level deep."""
+def json_row(row, prefixes=None):
+    """One row as json.dumps(rows, indent=1) writes it, one level deep.
+
+    `prefixes` keeps each key's line start, encoded, for the rows that follow:
+    the rows of an export share their keys."""
+    prefixes = {} if prefixes is None else prefixes
+    lines = []
     try:
-        lines = [
-            f"  {encode_basestring_ascii(key)}: {json_value(value)}"
-            for key, value in row.items()
-        ]
+        for key, value in row.items():
+            prefix = prefixes.get(key)
+            if prefix is None:
+                prefix = prefixes[key] = f"  {encode_basestring_ascii(key)}: "
+            # Text first: most values of an export are.
+            if type(value) is str:
+                lines.append(prefix + encode_basestring_ascii(value))
+            else:
+                lines.append(prefix + json_value(value))
     except (NotFlat, TypeError):
         return textwrap.indent(json.dumps(row, cls=DjangoJSONEncoder, indent=1), " ")
     return " {\n" + ",\n".join(lines) + "\n }" if lines else " {}"

@@ -9,7 +9,7 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from members.models import Adherence, Country, Membership
-from mtcr_site.dates import format_date
+from mtcr_site.dates import format_date, format_range
 from mtcr_site.exports import CHUNK_SIZE, ExportMixin, grouped
 from mtcr_site.listing import (
     ClampedPaginationMixin,
@@ -118,10 +118,10 @@ class PlenaryListView(ExportMixin, ClampedPaginationMixin, FilterView):
             )
         )
         people = grouped(
-            (person.chairmanship_id, str(person))
-            for person in ChairPerson.objects.filter(
+            (term, ChairPerson.name_for(title, name))
+            for term, title, name in ChairPerson.objects.filter(
                 chairmanship__start_plenary__in=selected
-            ).only("chairmanship", "title", "name")
+            ).values_list("chairmanship", "title", "name")
         )
         countries = grouped(
             Country.objects.filter(
@@ -134,25 +134,31 @@ class PlenaryListView(ExportMixin, ClampedPaginationMixin, FilterView):
             )
         )
         url = self.absolute_by_slug(lambda slug: Plenary(slug=slug))
-        for plenary in plenaries.iterator(chunk_size=CHUNK_SIZE):
-            begun = terms.get(plenary.pk, ())
+        # Rows as tuples, not instances: at a hundred times the archive, building
+        # a Plenary per row was a fifth of the export's time.
+        rows = plenaries.values_list(
+            "pk", "number", "slug", "city", "country_name", "country_code",
+            "start_date", "end_date", "date_precision", "has_statement",
+        ).iterator(chunk_size=CHUNK_SIZE)  # fmt: skip
+        for pk, number, slug, city, country, code, start, end, precision, has in rows:
+            begun = terms.get(pk, ())
             yield {
-                "number": plenary.number,
-                "slug": plenary.slug,
-                "city": plenary.city,
-                "country": plenary.country_name,
-                "country_code": plenary.country_code,
-                "start_date": plenary.start_date,
-                "end_date": plenary.end_date,
-                "date_precision": plenary.date_precision,
-                "dates": plenary.dates_display,
+                "number": number,
+                "slug": slug,
+                "city": city,
+                "country": country,
+                "country_code": code,
+                "start_date": start,
+                "end_date": end,
+                "date_precision": precision,
+                "dates": format_range(start, end, precision),
                 "chairs": [name for term in begun for name in people.get(term, ())],
                 "chair_countries": [
                     name for term in begun for name in countries.get(term, ())
                 ],
-                "has_statement": plenary.has_statement,
-                "resolutions": resolutions.get(plenary.pk, []),
-                "url": url(plenary.slug),
+                "has_statement": has,
+                "resolutions": resolutions.get(pk, []),
+                "url": url(slug),
             }
 
 

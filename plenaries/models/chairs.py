@@ -209,7 +209,12 @@ class ChairPerson(ArchiveRecord):
         ]
 
     def __str__(self):
-        return f"{self.title} {self.name}".strip()
+        return self.name_for(self.title, self.name)
+
+    @staticmethod
+    def name_for(title, name):
+        """'Ambassador Kim Hong-kyun', from the columns (for rows read as values)."""
+        return f"{title} {name}".strip()
 
     def get_absolute_url(self):
         return self.chairmanship.get_absolute_url()
