@@ -112,10 +112,12 @@ class PlenaryListView(ExportMixin, ClampedPaginationMixin, FilterView):
         if not plenaries.exists():
             return
         selected = plenaries.values("pk")
+        # By slug within a plenary, as the model's ordering (by the opening
+        # plenary's date, then slug), but without joining the plenaries for it.
         terms = grouped(
-            Chairmanship.objects.filter(start_plenary__in=selected).values_list(
-                "start_plenary", "pk"
-            )
+            Chairmanship.objects.filter(start_plenary__in=selected)
+            .order_by("start_plenary_id", "slug")
+            .values_list("start_plenary", "pk")
         )
         people = grouped(
             (term, ChairPerson.name_for(title, name))
