@@ -213,7 +213,7 @@ class ChairPerson(ArchiveRecord):
 
     @staticmethod
     def name_for(title, name):
-        """'Ambassador Kim Hong-kyun', from the columns (for rows read as values)."""
+        """The title and name as one, from the columns (for rows read as values)."""
         return f"{title} {name}".strip()
 
     def get_absolute_url(self):
