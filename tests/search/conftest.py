@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from members.models import Country
-from plenaries.models import Plenary, SourceDocument
+from plenaries.models import Event, Plenary, SourceDocument
 from search import index
 
 
@@ -131,3 +131,15 @@ def real_archive(db):
         pytest.skip("fixtures/ is empty: the archive has not been built yet")
     call_command("load_archive", verbosity=0)
     index.rebuild()
+
+
+@pytest.fixture
+def zeppelin_seminar():
+    """An event, not yet saved, whose words are in no source: found only once added."""
+    return Event(
+        slug="2015-zeppelin-seminar",
+        kind=Event.Kind.SEMINAR,
+        title="Seminar on zeppelins",
+        description="Partners met to discuss airships.",
+        date="2015-05-01",
+    )

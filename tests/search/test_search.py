@@ -135,32 +135,18 @@ def test_an_edit_reaches_search_without_a_rebuild(client, texts):
     assert not found(search(client, q="Hoverboard"))
 
 
-def test_a_record_inserted_in_bulk_without_history_is_found(client, texts):
+def test_a_record_inserted_in_bulk_without_history_is_found(
+    client, texts, zeppelin_seminar
+):
     # bulk_create sends no signal and leaves no history row (generate_synthetic
     # and scripts write so): the index still sees the new highest id.
     assert not found(search(client, q="airships"))
-    Event.objects.bulk_create(
-        [
-            Event(
-                slug="2015-zeppelin-seminar",
-                kind=Event.Kind.SEMINAR,
-                title="Seminar on zeppelins",
-                description="Partners met to discuss airships.",
-                date="2015-05-01",
-            )
-        ]
-    )
+    Event.objects.bulk_create([zeppelin_seminar])
     assert found(search(client, q="airships")) == ["2015-zeppelin-seminar"]
 
 
-def test_a_new_record_is_found_at_once(client, texts):
-    Event.objects.create(
-        slug="2015-zeppelin-seminar",
-        kind=Event.Kind.SEMINAR,
-        title="Seminar on zeppelins",
-        description="Partners met to discuss airships.",
-        date="2015-05-01",
-    )
+def test_a_new_record_is_found_at_once(client, texts, zeppelin_seminar):
+    zeppelin_seminar.save()
     response = search(client, q="airships")
     assert found(response) == ["2015-zeppelin-seminar"]
     assert (
