@@ -55,6 +55,7 @@ run: install
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(WITH_DEBUG) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(WITH_DEBUG) $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from mtcr_site.admin import CitedRecordAdmin
+from evidence.admin import CitedRecordAdmin
 
 from .models import AnnexRevision
 

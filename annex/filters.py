@@ -3,7 +3,7 @@
 import django_filters
 from django.db.models import Q
 
-from mtcr_site.listing import ForgivingFilterSet, YearFilter
+from core.listing import ForgivingFilterSet, YearFilter
 
 from .models import AnnexRevision
 

@@ -2,9 +2,9 @@
 
 from django.db import models
 
-from mtcr_site.dates import DatePrecision, format_date
-from mtcr_site.links import entry_url
-from mtcr_site.records import ArchiveRecord
+from core.dates import DatePrecision, format_date
+from core.links import entry_url
+from core.records import ArchiveRecord
 
 
 class AnnexRevisionQuerySet(models.QuerySet):
@@ -18,7 +18,8 @@ class AnnexRevisionQuerySet(models.QuerySet):
         """What the Annex list shows: each revision with its adopting plenary
         (without the plenary's long texts) and its `citation_list` (the passages
         with their documents' titles, not their texts)."""
-        from plenaries.models import Citation, Plenary
+        from evidence.models import Citation
+        from plenaries.models import Plenary
 
         long_texts = [f"adopted_at__{name}" for name in Plenary.LONG_TEXTS]
         return (

@@ -2,9 +2,9 @@
 
 from django_filters.views import FilterView
 
-from mtcr_site.exports import CHUNK_SIZE, ExportMixin, evidence, grouped
-from mtcr_site.listing import EntryPaginationMixin
-from plenaries.models import Citation
+from core.exports import CHUNK_SIZE, ExportMixin, evidence, grouped
+from core.listing import EntryPaginationMixin
+from evidence.models import Citation
 
 from .filters import AnnexRevisionFilter
 from .models import AnnexRevision

@@ -16,16 +16,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from annex.models import AnnexRevision
+from evidence.models import Citation, SourceDocument
 from members.models import Adherence, Country, Membership, Region
-from plenaries.models import (
-    Chairmanship,
-    ChairPerson,
-    Citation,
-    Event,
-    Plenary,
-    Resolution,
-    SourceDocument,
-)
+from plenaries.models import Chairmanship, ChairPerson, Event, Plenary, Resolution
 
 # In the order a loader needs them: every record after those it refers to.
 TABLES = {

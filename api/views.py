@@ -17,18 +17,16 @@ from django.views.decorators.http import require_safe
 from django.views.generic import View
 
 from annex.views import AnnexRevisionListView
+from core.exports import ExportMixin
+from evidence.models import Citation, SourceDocument
+from evidence.views import SourceListView
 from members.models import Adherence, Country, Membership
 from members.views import AdherenceListView, MembershipListView
-from mtcr_site.exports import ExportMixin
-from mtcr_site.timeline.chronology import Chronology
-from mtcr_site.timeline.views import TimelineFilterForm
-from plenaries.models import Citation, Plenary, SourceDocument
-from plenaries.views import (
-    ChairmanshipListView,
-    PlenaryListView,
-    SourceListView,
-)
-from research.paragraphs import numbered
+from plenaries.models import Plenary
+from plenaries.paragraphs import numbered
+from plenaries.views import ChairmanshipListView, PlenaryListView
+from timeline.chronology import Chronology
+from timeline.views import TimelineFilterForm
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -329,12 +327,12 @@ def _list_endpoints():
         ("api:adherents", "members:adherents", "kind=formal", AdherenceList),
         ("api:chairs", "plenaries:chairs", "country=argentina", ChairmanshipList),
         ("api:annex", "annex:list", "year_from=2010", AnnexRevisionList),
-        ("api:sources", "plenaries:source-list", "kind=statement", SourceList),
+        ("api:sources", "evidence:list", "kind=statement", SourceList),
     ]
     return [
         (
             "api:timeline",
-            "timeline",
+            "timeline:home",
             "kind=partner&kind=adherence&year_from=2000",
             TimelineFilterForm(),
             Timeline.fields,

@@ -2,7 +2,8 @@
 
 from django.contrib import admin
 
-from mtcr_site.admin import ArchiveRecordAdmin, CitedRecordAdmin
+from core.admin import ArchiveRecordAdmin
+from evidence.admin import CitedRecordAdmin
 
 from .models import Adherence, Country, Membership, Region
 

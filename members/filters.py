@@ -4,7 +4,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
-from mtcr_site.listing import ForgivingFilterSet, YearFilter
+from core.listing import ForgivingFilterSet, YearFilter
 
 from .models import Adherence, Membership
 

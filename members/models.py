@@ -4,9 +4,9 @@ from django.db import models
 from django.db.models import Subquery
 from django.db.models.functions import Coalesce
 
-from mtcr_site.dates import DatePrecision, format_date
-from mtcr_site.links import cached_reverse
-from mtcr_site.records import ArchiveRecord
+from core.dates import DatePrecision, format_date
+from core.links import cached_reverse
+from core.records import ArchiveRecord
 
 
 def counted(rows):

@@ -4,10 +4,10 @@ from django.db.models import F, Prefetch
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from mtcr_site.charts import growth_svg
-from mtcr_site.exports import CHUNK_SIZE, ExportMixin, evidence, grouped
-from mtcr_site.listing import ClampedPaginationMixin, Listed
-from plenaries.models import Chairmanship, Citation, Plenary
+from core.charts import growth_svg
+from core.exports import CHUNK_SIZE, ExportMixin, evidence, grouped
+from core.listing import ClampedPaginationMixin, Listed
+from evidence.models import Citation
 
 from .filters import AdherenceFilter, MembershipFilter
 from .models import Adherence, Country, Membership
@@ -147,14 +147,15 @@ class CountryDetailView(DetailView):
     def lists(self, country):
         """The country's plenaries and chairs, each kind latest first (counted by
         Country.objects.with_record_counts)."""
-        plenaries = Plenary.objects.for_links().order_by("-start_date")
         return {
-            "hosted": plenaries.filter(country=country),
-            "chairs": Chairmanship.objects.filter(countries=country)
-            .for_links()
-            .order_by(F("start_plenary__start_date").desc(nulls_last=True), "-slug"),
-            "named": plenaries.filter(countries_named=country),
-            "concerned": plenaries.filter(countries_of_concern=country),
+            "hosted": country.plenaries_hosted.for_links().order_by("-start_date"),
+            "chairs": country.chairmanships.for_links().order_by(
+                F("start_plenary__start_date").desc(nulls_last=True), "-slug"
+            ),
+            "named": country.plenaries_naming.for_links().order_by("-start_date"),
+            "concerned": country.plenaries_concerned.for_links().order_by(
+                "-start_date"
+            ),
         }
 
     def get_context_data(self, **kwargs):

@@ -7,11 +7,12 @@ class SiteConfig(AppConfig):
     verbose_name = "MTCR Plenary Archive"
 
     def ready(self):
+        from core.records import ArchiveRecord, archive_changed
         from mtcr_site.cache import invalidate
-        from mtcr_site.records import ArchiveRecord
 
         # Cache invalidation is infrastructure, not domain logic: any change to an
         # archive record, however it is made, makes every cached page stale.
+        archive_changed.connect(invalidate)
         for model in apps.get_models():
             if not issubclass(model, ArchiveRecord):
                 continue

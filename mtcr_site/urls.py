@@ -1,32 +1,26 @@
 """The site's URLs: each app owns its own, the admin sits under /admin/."""
 
-from django.apps import apps
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from plenaries.sitemaps import sitemaps
-
-from .timeline.views import TimelineView
+from .sitemaps import sitemaps
 
 admin.site.site_header = "MTCR Plenary Archive: staff"
 admin.site.site_title = "MTCR Archive staff"
 admin.site.index_title = "The record"
 
-# Apps written alongside these pages join once they are installed. The research
-# tools come before the plenaries: /plenaries/compare/ is theirs, not a slug.
-optional = [
-    path("", include(f"{app}.urls"))
-    for app in ("research", "api")
-    if apps.is_installed(app)
-]
-
+# The research tools come before the plenaries: /plenaries/compare/ is theirs,
+# not a slug.
 urlpatterns = [
-    path("", TimelineView.as_view(), name="timeline"),
-    *optional,
+    path("", include("timeline.urls")),
+    path("", include("research.urls")),
+    path("", include("api.urls")),
     path("", include("plenaries.urls")),
     path("", include("members.urls")),
     path("", include("annex.urls")),
+    path("", include("evidence.urls")),
+    path("search/", include("search.urls")),
     path(
         "sitemap.xml",
         sitemap,
@@ -35,6 +29,3 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
 ]
-
-if apps.is_installed("search"):
-    urlpatterns.append(path("search/", include("search.urls")))

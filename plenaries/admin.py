@@ -1,20 +1,10 @@
-"""Staff admin for plenaries, chairs, events, source documents and citations."""
+"""Staff admin for plenaries, chairs, events and resolutions."""
 
 from django.contrib import admin
-from django.db import models
-from django.db.models import Exists, OuterRef, Q
 
-from mtcr_site.admin import ArchiveRecordAdmin, CitedRecordAdmin, count_of
-
-from .models import (
-    Chairmanship,
-    ChairPerson,
-    Citation,
-    Event,
-    Plenary,
-    Resolution,
-    SourceDocument,
-)
+from core.admin import ArchiveRecordAdmin, count_of
+from evidence.admin import CitedRecordAdmin
+from plenaries.models import Chairmanship, ChairPerson, Event, Plenary, Resolution
 
 
 class HasStatementFilter(admin.SimpleListFilter):
@@ -179,110 +169,3 @@ class EventAdmin(CitedRecordAdmin):
     @admin.display(description="dates", ordering="date")
     def dates(self, obj):
         return obj.dates_display
-
-
-@admin.register(SourceDocument)
-class SourceDocumentAdmin(ArchiveRecordAdmin):
-    list_display = [
-        "title",
-        "kind",
-        "publisher",
-        "published_on",
-        "file_name",
-        "plenary",
-        "citation_count",
-    ]
-    list_filter = ["kind", "publisher"]
-    list_select_related = ["plenary__country"]
-    search_fields = ["title", "file_name", "publisher", "text"]
-    date_hierarchy = "published"
-    autocomplete_fields = ["plenary"]
-    prepopulated_fields = {"slug": ["file_name"]}
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(cited=count_of(Citation.objects.all(), "source"))
-        )
-
-    @admin.display(description="published", ordering="published")
-    def published_on(self, obj):
-        return obj.published_display
-
-    @admin.display(description="citations", ordering="cited")
-    def citation_count(self, obj):
-        return obj.cited
-
-
-class SupportsFilter(admin.SimpleListFilter):
-    title = "supports"
-    parameter_name = "supports"
-
-    def lookups(self, request, model_admin):
-        return [(name, name.replace("_", " ")) for name in Citation.FACT_FIELDS]
-
-    def queryset(self, request, queryset):
-        if self.value() in Citation.FACT_FIELDS:
-            return queryset.filter(**{f"{self.value()}__isnull": False})
-        return queryset
-
-
-@admin.register(Citation)
-class CitationAdmin(ArchiveRecordAdmin):
-    list_display = [
-        "__str__",
-        "source",
-        "supports",
-        "field",
-        "claim",
-        "is_followed",
-        "disagreed",
-    ]
-    list_filter = [SupportsFilter, "is_followed", "source__kind", "source"]
-    search_fields = ["passage", "claim", "field", "key", "source__title"]
-    autocomplete_fields = ["source", *Citation.FACT_FIELDS]
-    readonly_fields = ["key"]
-    fieldsets = [
-        (None, {"fields": ["key", "source", "passage", "field", "claim"]}),
-        ("Whether the record follows it", {"fields": ["is_followed"]}),
-        (
-            "The record it supports (exactly one)",
-            {"fields": Citation.FACT_FIELDS},
-        ),
-    ]
-
-    def get_queryset(self, request):
-        same_record = Q()
-        for name in Citation.FACT_FIELDS:
-            same_record |= Q(**{name: OuterRef(name)})
-        contradicting = (
-            Citation.objects.filter(same_record, field=OuterRef("field"))
-            .exclude(claim="")
-            .exclude(claim=OuterRef("claim"))
-        )
-        return (
-            super()
-            .get_queryset(request)
-            .select_related(
-                "source",
-                "plenary__country",
-                "chairmanship",
-                "event",
-                "membership__country",
-                "adherence__country",
-                "annex_revision",
-            )
-            .prefetch_related("chairmanship__countries")
-            .annotate(contradicted=Exists(contradicting))
-        )
-
-    @admin.display(description="supports")
-    def supports(self, obj):
-        record = obj.record
-        return f"{record._meta.verbose_name}: {record}" if record else "-"
-
-    @admin.display(description="another source disagrees", boolean=True)
-    def disagreed(self, obj):
-        return bool(obj.claim) and obj.contradicted

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 
-from mtcr_site.templatetags.markdown import render_markdown
+from core.templatetags.markdown import render_markdown
 
 from .models import Plenary
 

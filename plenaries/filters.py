@@ -4,13 +4,17 @@ from functools import cached_property
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models import Exists, OuterRef, Value
 from django.utils.choices import BaseChoiceIterator
 
+from core.listing import (
+    ForgivingFilterSet,
+    WholeNumberFilter,
+    YearFilter,
+    text_query,
+)
 from members.models import Country
-from mtcr_site.listing import ForgivingFilterSet, WholeNumberFilter, YearFilter
-
-from .models import Chairmanship, Plenary, SourceDocument
+from plenaries.models import Chairmanship, Plenary
 
 ORDER_CHOICES = [("oldest", "Oldest first"), ("newest", "Newest first")]
 
@@ -88,13 +92,6 @@ class CountryChoicesFilterSet(ForgivingFilterSet):
                 # choice fields take no plain choices.
                 form.fields[name].widget.choices = CountryChoices(self, name)
         return self._form
-
-
-def text_query(value, *fields):
-    query = Q()
-    for field in fields:
-        query |= Q(**{f"{field}__icontains": value})
-    return query
 
 
 class PlenaryFilter(CountryChoicesFilterSet):
@@ -194,21 +191,3 @@ class ChairmanshipFilter(CountryChoicesFilterSet):
             text_query(value, "people__name", "countries__name", "notes", "announced")
         )
         return queryset.filter(pk__in=matching.values("pk"))
-
-
-class SourceFilter(ForgivingFilterSet):
-    kind = django_filters.ChoiceFilter(
-        label="Kind",
-        field_name="kind",
-        lookup_expr="exact",
-        choices=SourceDocument.Kind.choices,
-        empty_label="Any kind",
-    )
-    q = django_filters.CharFilter(label="Text", method="filter_text", max_length=200)
-
-    class Meta:
-        model = SourceDocument
-        fields = []
-
-    def filter_text(self, queryset, name, value):
-        return queryset.filter(text_query(value, "title", "publisher", "text"))

@@ -10,8 +10,4 @@ urlpatterns = [
     path("plenaries/feed/", PlenaryFeed(), name="feed"),
     path("plenaries/<slug:slug>/", views.PlenaryDetailView.as_view(), name="detail"),
     path("chairs/", views.ChairmanshipListView.as_view(), name="chairs"),
-    path("sources/", views.SourceListView.as_view(), name="source-list"),
-    path(
-        "sources/<slug:slug>/", views.SourceDetailView.as_view(), name="source-detail"
-    ),
 ]

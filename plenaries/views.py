@@ -1,89 +1,20 @@
-"""Pages for plenaries, chairs and sources."""
+"""Pages for plenaries and chairs."""
 
-import dataclasses
-import itertools
-
-from django.apps import apps
-from django.db.models import Prefetch
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from members.models import Adherence, Country, Membership
-from mtcr_site.dates import format_date, format_range
-from mtcr_site.exports import CHUNK_SIZE, ExportMixin, grouped
-from mtcr_site.listing import (
+from core.dates import format_date, format_range
+from core.exports import CHUNK_SIZE, ExportMixin, grouped
+from core.listing import (
     ClampedPaginationMixin,
     EntryPaginationMixin,
     KeysFirstPaginator,
 )
+from evidence.claims import by_source, disagreements
+from members.models import Adherence, Country, Membership
+from plenaries.models import Chairmanship, ChairPerson, Plenary, Resolution
 
-from .filters import ChairmanshipFilter, PlenaryFilter, SourceFilter
-from .models import (
-    Chairmanship,
-    ChairPerson,
-    Citation,
-    Plenary,
-    Resolution,
-    SourceDocument,
-)
-
-
-@dataclasses.dataclass
-class Claim:
-    """One claim the sources make of a field, and the passages that make it."""
-
-    text: str
-    is_followed: bool
-    citations: list
-
-
-def disagreements(citations):
-    """[(field, [Claim])] for each field on which the sources' claims differ.
-
-    The claim the record follows comes first; a claim several passages make is
-    shown once, with each passage.
-    """
-    by_field = {}
-    for citation in citations:
-        if citation.field:
-            by_field.setdefault(citation.field, []).append(citation)
-    found = []
-    for field, group in sorted(by_field.items()):
-        claims = {}
-        for citation in group:
-            key = " ".join(citation.claim.split()).lower()
-            claim = claims.setdefault(key, Claim(citation.claim, False, []))
-            claim.is_followed = claim.is_followed or citation.is_followed
-            claim.citations.append(citation)
-        if len(claims) > 1:
-            ordered = sorted(claims.values(), key=lambda claim: not claim.is_followed)
-            found.append((field, ordered))
-    return found
-
-
-def by_source(citations):
-    """[(source, [citations])], primary sources first."""
-    ordered = sorted(
-        citations, key=lambda c: (not c.source.is_primary, c.source.title, c.pk)
-    )
-    return [
-        (source, list(group))
-        for source, group in itertools.groupby(ordered, key=lambda c: c.source)
-    ]
-
-
-def by_passage(citations, text):
-    """[(passage, [citations])], in the order the passages come in the text."""
-    groups = {}
-    for citation in citations:
-        groups.setdefault(citation.passage, []).append(citation)
-    end = len(text) + 1
-
-    def position(passage):
-        found = text.find(passage)
-        return end if found < 0 else found
-
-    return sorted(groups.items(), key=lambda item: position(item[0]))
+from .filters import ChairmanshipFilter, PlenaryFilter
 
 
 class PlenaryListView(ExportMixin, ClampedPaginationMixin, FilterView):
@@ -198,9 +129,6 @@ class PlenaryDetailView(DetailView):
                 Adherence.objects.on(day).with_country().order_by("country__name")
             ),
             close_display=format_date(day, plenary.date_precision),
-            # Numbered, citable paragraphs and links to the day and the
-            # comparison, once the research tools are installed.
-            research_tools=apps.is_installed("research"),
             previous_plenary=previous_plenary,
             next_plenary=next_plenary,
             **kwargs,
@@ -264,48 +192,3 @@ class ChairmanshipListView(ExportMixin, EntryPaginationMixin, FilterView):
                 ],
                 "url": url(term.slug),
             }
-
-
-class SourceListView(ClampedPaginationMixin, FilterView):
-    model = SourceDocument
-    filterset_class = SourceFilter
-    paginate_by = 50
-    template_name = "plenaries/source_list.html"
-
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("plenary__country")
-            .defer("text")
-            .with_fact_count()
-        )
-
-
-class SourceDetailView(DetailView):
-    model = SourceDocument
-    template_name = "plenaries/source_detail.html"
-
-    def get_queryset(self):
-        citations = Citation.objects.select_related(
-            "plenary__country",
-            "event",
-            "membership__country",
-            "adherence__country",
-            "annex_revision",
-            "chairmanship",
-        ).prefetch_related("chairmanship__countries")
-        return (
-            super()
-            .get_queryset()
-            .select_related("plenary__country")
-            .prefetch_related(Prefetch("citations", queryset=citations))
-        )
-
-    def get_context_data(self, **kwargs):
-        citations = list(self.object.citations.all())
-        return super().get_context_data(
-            citations=citations,
-            passages=by_passage(citations, self.object.text),
-            **kwargs,
-        )

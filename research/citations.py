@@ -11,7 +11,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from mtcr_site.dates import DatePrecision
+from core.dates import DatePrecision
 
 SITE = "MTCR Plenary Archive"
 

@@ -10,8 +10,8 @@ import datetime
 from dataclasses import dataclass
 
 from annex.models import AnnexRevision
+from core.listing import listed
 from members.models import Adherence, Membership
-from mtcr_site.listing import listed
 from plenaries.models import Chairmanship, Plenary
 
 # More than the real archive's plenaries and Annex revisions: it lists them all.

@@ -10,14 +10,15 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from plenaries.models import Plenary, SourceDocument
+from evidence.models import SourceDocument
+from plenaries.models import Plenary
+from plenaries.paragraphs import numbered, paragraph
 from search import index as search_index
 
 from . import citations
 from .charts import year_strip_svg
 from .compare import compare, summary
 from .forms import DayForm, PhraseForm
-from .paragraphs import numbered, paragraph
 from .regime_on import changes_between, regime_on
 from .trends import first_uses, trend
 

@@ -22,9 +22,10 @@ from django.apps import apps
 from django.db import DatabaseError, connections, transaction
 
 from annex.models import AnnexRevision
+from core.dates import format_date
+from evidence.models import SourceDocument
 from members.models import Country
-from mtcr_site.dates import format_date
-from plenaries.models import Event, Plenary, SourceDocument
+from plenaries.models import Event, Plenary
 
 from . import trigrams
 from .models import SEARCH_CONFIG, VECTOR_INDEX, IndexState, SearchEntry
@@ -110,7 +111,7 @@ def statement_passages(statement):
     if not apps.is_installed("research"):
         yield from paragraphs(statement)
         return
-    from research.paragraphs import split_paragraphs
+    from plenaries.paragraphs import split_paragraphs
 
     for paragraph in split_paragraphs(statement):
         if paragraph.plain:

@@ -11,17 +11,10 @@ from django.conf import settings
 from django.utils.text import slugify
 
 from annex.models import AnnexRevision
+from core.dates import DatePrecision
+from evidence.models import Citation, SourceDocument
 from members.models import Adherence, Country, Membership, Region
-from mtcr_site.dates import DatePrecision
-from plenaries.models import (
-    Chairmanship,
-    ChairPerson,
-    Citation,
-    Event,
-    Plenary,
-    Resolution,
-    SourceDocument,
-)
+from plenaries.models import Chairmanship, ChairPerson, Event, Plenary, Resolution
 
 # Real partners and their codes, handed out in turn so that records look like the
 # archive's own; past the end of the list the names are made up.

@@ -15,7 +15,7 @@ from django.test import RequestFactory
 
 from annex.models import AnnexRevision
 from annex.views import AnnexRevisionListView
-from plenaries.management.commands.generate_synthetic import clone_archive
+from benchmarks.synthetic import clone_archive
 from plenaries.models import Chairmanship
 from plenaries.views import ChairmanshipListView
 from tests.large_archive import no_page_cache, real_archive  # noqa: F401

@@ -14,7 +14,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.test import RequestFactory
 from django.urls import NoReverseMatch
 
-from mtcr_site.exports import json_content
+from core.exports import json_content
 from plenaries.models import Plenary
 from plenaries.views import PlenaryListView
 from tests.large_archive import no_page_cache, real_archive  # noqa: F401

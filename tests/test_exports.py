@@ -7,7 +7,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from mtcr_site.exports import ExportMixin
+from core.exports import ExportMixin
 from tests.factories import PlenaryFactory
 from tests.large_archive import (  # noqa: F401
     no_page_cache,

@@ -14,12 +14,12 @@ pytestmark = pytest.mark.django_db
 
 # Every model of the archive, in an order that deletes dependants first.
 ARCHIVE_MODELS = [
-    "plenaries.Citation",
+    "evidence.Citation",
     "plenaries.ChairPerson",
     "plenaries.Chairmanship",
     "plenaries.Event",
     "annex.AnnexRevision",
-    "plenaries.SourceDocument",
+    "evidence.SourceDocument",
     "plenaries.Plenary",
     "plenaries.Resolution",
     "members.Membership",

@@ -7,9 +7,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from benchmarks.synthetic import clone_archive
+from evidence.models import SourceDocument
 from members.models import Country
-from plenaries.management.commands.generate_synthetic import clone_archive
-from plenaries.models import Plenary, SourceDocument
+from plenaries.models import Plenary
 from search import index
 from tests.factories import build_archive
 from tests.test_hostile_queries import EXPORTS, list_urls

@@ -7,11 +7,9 @@ import pytest
 from django.urls import reverse
 
 from annex.models import AnnexRevision
+from core.charts import overview_svg, partner_counts
+from core.functions import MonthOf, YearOf
 from members.models import Adherence, Membership
-from mtcr_site.charts import overview_svg, partner_counts
-from mtcr_site.functions import MonthOf, YearOf
-from mtcr_site.timeline.chronology import Chronology, Filters, jump_bar
-from mtcr_site.timeline.kinds import Kind
 from plenaries.models import Chairmanship, Plenary
 from tests.factories import EventFactory, PlenaryFactory
 from tests.large_archive import (  # noqa: F401
@@ -20,10 +18,12 @@ from tests.large_archive import (  # noqa: F401
     no_page_cache,
     real_archive,
 )
+from timeline.chronology import Chronology, Filters, jump_bar
+from timeline.kinds import Kind
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
-HOME = reverse("timeline")
+HOME = reverse("timeline:home")
 
 
 @pytest.fixture

@@ -1,16 +1,13 @@
-"""Plenaries, their chairs, events and the documents every fact is drawn from."""
+"""Plenaries, their chairs, events and the resolutions their texts cite."""
 
 from .chairs import Chairmanship, ChairPerson
 from .events import Event
 from .plenaries import Plenary, Resolution
-from .sources import Citation, SourceDocument
 
 __all__ = [
     "ChairPerson",
     "Chairmanship",
-    "Citation",
     "Event",
     "Plenary",
     "Resolution",
-    "SourceDocument",
 ]

@@ -2,8 +2,8 @@
 
 from django.db import connections, models
 
-from mtcr_site.links import entry_url
-from mtcr_site.records import ArchiveRecord
+from core.links import entry_url
+from core.records import ArchiveRecord
 
 
 class ChairmanshipQuerySet(models.QuerySet):
@@ -22,8 +22,9 @@ class ChairmanshipQuerySet(models.QuerySet):
         without their long texts: a page of 50 is sorted out of every term, each
         row carrying what was selected with it.
         """
+        from evidence.models import Citation
+
         from .plenaries import Plenary
-        from .sources import Citation
 
         long_texts = [
             f"{end}_plenary__{name}"

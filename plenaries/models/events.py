@@ -2,9 +2,9 @@
 
 from django.db import models
 
-from mtcr_site.dates import DatePrecision, format_range
-from mtcr_site.links import cached_reverse
-from mtcr_site.records import ArchiveRecord
+from core.dates import DatePrecision, format_range
+from core.links import cached_reverse
+from core.records import ArchiveRecord
 
 
 class EventQuerySet(models.QuerySet):
@@ -70,7 +70,7 @@ class Event(ArchiveRecord):
         # a short list, whose first page holds the anchor.
         year = self.date.year
         query = f"kind=event&year_from={year}&year_to={year}"
-        return f"{cached_reverse('timeline')}?{query}#event-{self.slug}"
+        return f"{cached_reverse('timeline:home')}?{query}#event-{self.slug}"
 
     def natural_key(self):
         return (self.slug,)

@@ -2,10 +2,10 @@
 
 from django.db import models
 
-from mtcr_site.dates import DatePrecision, format_range
-from mtcr_site.functions import YearOf
-from mtcr_site.links import cached_reverse
-from mtcr_site.records import ArchiveRecord
+from core.dates import DatePrecision, format_range
+from core.functions import YearOf
+from core.links import cached_reverse
+from core.records import ArchiveRecord
 
 
 class ResolutionManager(models.Manager):

@@ -2,8 +2,8 @@
 
 from django import template
 
-from mtcr_site.links import cached_reverse
-from research.paragraphs import split_paragraphs
+from core.links import cached_reverse
+from plenaries.paragraphs import split_paragraphs
 
 register = template.Library()
 

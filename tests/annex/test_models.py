@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from annex.models import AnnexRevision
-from mtcr_site.dates import DatePrecision
+from core.dates import DatePrecision
 from tests.factories import AnnexRevisionFactory, PlenaryFactory
 
 pytestmark = pytest.mark.django_db

@@ -25,7 +25,7 @@ def generated_archive(plenaries, city="City"):
             "fields": {"name": "Argentina", "iso_code": "AR", "slug": "argentina"},
         },
         {
-            "model": "plenaries.sourcedocument",
+            "model": "evidence.sourcedocument",
             "fields": {
                 "file_name": "generated.txt",
                 "slug": "generated",
@@ -52,7 +52,7 @@ def generated_archive(plenaries, city="City"):
         )
         records.append(
             {
-                "model": "plenaries.citation",
+                "model": "evidence.citation",
                 "fields": {
                     "key": f"generated.txt#{slug}",
                     "source": ["generated.txt"],

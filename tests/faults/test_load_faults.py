@@ -19,7 +19,7 @@ from .conftest import (
 def database_state(database_url):
     """Every plenary's slug and city, read straight from the database."""
     script = (
-        "from plenaries.models import Plenary, Citation;"
+        "from plenaries.models import Plenary; from evidence.models import Citation;"
         "print(Citation.objects.count());"
         "print(sorted(Plenary.objects.values_list('slug', 'city')))"
     )

@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 
+from core.dates import DatePrecision
 from members.models import Adherence, Membership
-from mtcr_site.dates import DatePrecision
 from tests.factories import AdherenceFactory, CountryFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,9 @@ import re
 import pytest
 from django.urls import reverse
 
+from benchmarks.synthetic import clone_archive
 from members.models import Adherence, Country
 from members.views import LISTED
-from plenaries.management.commands.generate_synthetic import clone_archive
 from plenaries.models import Chairmanship, Plenary
 from tests.factories import (
     AdherenceFactory,

@@ -25,6 +25,6 @@ def real_sources(sources_dir):
 @pytest.fixture(scope="session")
 def archive(sources_dir):
     """The archive merged from the real documents (parsed once per session)."""
-    from plenaries.parsing.archive import build_archive
+    from ingest.merge import build_archive
 
     return build_archive(sources_dir)

@@ -5,24 +5,26 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from plenaries.models import Citation, Plenary
+from evidence.models import Citation
+from plenaries.models import Plenary
 from tests.conftest import admin_form_data, admin_url, registered_models
 from tests.factories import add_records
 
 pytestmark = pytest.mark.django_db
 
-MODELS = registered_models("plenaries")
+MODELS = [*registered_models("plenaries"), *registered_models("evidence")]
 
 
-def test_every_plenaries_model_is_in_the_admin():
-    names = {model.__name__ for model in MODELS}
-    assert names == {
+def test_every_plenaries_and_evidence_model_is_in_the_admin():
+    assert {model.__name__ for model in registered_models("plenaries")} == {
         "Chairmanship",
         "ChairPerson",
-        "Citation",
         "Event",
         "Plenary",
         "Resolution",
+    }
+    assert {model.__name__ for model in registered_models("evidence")} == {
+        "Citation",
         "SourceDocument",
     }
 
@@ -196,19 +198,19 @@ def test_help_texts_show_as_written_not_as_html(admin_client, small_archive):
 @pytest.mark.parametrize(
     ("model_name", "query", "expected"),
     [
-        ("chairmanship", "Luxembourg", ["2015-netherlands-luxembourg"]),
-        ("chairperson", "Piet", ["Piet de Klerk"]),
-        ("event", "DPRK", ["2017-outreach-asia"]),
-        ("plenary", "Korea", ["2016-busan"]),
-        ("sourcedocument", "overview", ["nti-mtcr-overview"]),
-        ("citation", '"in October 2016 in Busan"', ["busan-dates-overview"]),
+        ("plenaries_chairmanship", "Luxembourg", ["2015-netherlands-luxembourg"]),
+        ("plenaries_chairperson", "Piet", ["Piet de Klerk"]),
+        ("plenaries_event", "DPRK", ["2017-outreach-asia"]),
+        ("plenaries_plenary", "Korea", ["2016-busan"]),
+        ("evidence_sourcedocument", "overview", ["nti-mtcr-overview"]),
+        ("evidence_citation", '"in October 2016 in Busan"', ["busan-dates-overview"]),
     ],
 )
 def test_staff_find_records_by_what_they_say(
     admin_client, small_archive, model_name, query, expected
 ):
     """Search across relations (countries, people) lists each record once."""
-    url = reverse(f"admin:plenaries_{model_name}_changelist")
+    url = reverse(f"admin:{model_name}_changelist")
     response = admin_client.get(url, {"q": query})
     found = [
         getattr(obj, "slug", None) or getattr(obj, "key", None) or obj.name

@@ -11,8 +11,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from evidence.models import Citation, SourceDocument
 from members.models import Adherence, Country, Membership
-from plenaries.models import Chairmanship, Citation, Plenary, SourceDocument
+from plenaries.models import Chairmanship, Plenary
 
 from .conftest import GOLDEN
 

@@ -6,8 +6,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from evidence.models import Citation
 from members.models import Country, Membership
-from plenaries.models import Citation, Plenary
+from plenaries.models import Plenary
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +42,7 @@ def archive(**plenary_fields):
         },
         {"model": "plenaries.plenary", "fields": plenary},
         {
-            "model": "plenaries.sourcedocument",
+            "model": "evidence.sourcedocument",
             "fields": {
                 "file_name": "ba.txt",
                 "slug": "ba",
@@ -60,7 +61,7 @@ def archive(**plenary_fields):
             },
         },
         {
-            "model": "plenaries.citation",
+            "model": "evidence.citation",
             "fields": {
                 "key": "ba.txt#plenary/2011-buenos-aires",
                 "source": ["ba.txt"],
@@ -166,7 +167,7 @@ def test_fixture_naming_a_missing_country_changes_nothing(tmp_path):
 def test_a_failure_late_in_the_load_rolls_back_everything_before_it(tmp_path):
     folder = write(tmp_path / "fx", archive())
     bad_citation = {
-        "model": "plenaries.citation",
+        "model": "evidence.citation",
         "fields": {"key": "bad", "source": ["missing.txt"], "passage": "x"},
     }
     write(folder, [bad_citation], name="zz-citations.json")

@@ -5,8 +5,9 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 
-from mtcr_site.dates import DatePrecision
-from plenaries.models import Chairmanship, Citation, Plenary
+from core.dates import DatePrecision
+from evidence.models import Citation
+from plenaries.models import Chairmanship, Plenary
 from tests.factories import (
     ChairmanshipFactory,
     ChairPersonFactory,

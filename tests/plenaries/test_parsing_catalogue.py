@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from plenaries.parsing.catalogue import parse_published, read_catalogue, read_text
-from plenaries.parsing.errors import ParseError
+from ingest.catalogue import parse_published, read_catalogue, read_text
+from ingest.errors import ParseError
 
 
 def test_the_real_catalogue(sources_dir):

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from plenaries.parsing.dates import (
+from ingest.dates import (
     DAY,
     MONTH,
     YEAR,
@@ -16,7 +16,7 @@ from plenaries.parsing.dates import (
     parse_range,
     weekday_in,
 )
-from plenaries.parsing.errors import DateParseError, ParseError
+from ingest.errors import DateParseError, ParseError
 
 D = datetime.date
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from plenaries.parsing import names
+from ingest import names
 
 
 @pytest.mark.parametrize(

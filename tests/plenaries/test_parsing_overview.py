@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plenaries.parsing.errors import ParseError
-from plenaries.parsing.overview import parse_overview
+from ingest.documents.overview import parse_overview
+from ingest.errors import ParseError
 
 D = datetime.date
 

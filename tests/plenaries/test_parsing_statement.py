@@ -8,10 +8,10 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from plenaries.parsing.catalogue import parse_published
-from plenaries.parsing.chair_report import parse_chair_report
-from plenaries.parsing.errors import ParseError
-from plenaries.parsing.statement import StatementError, parse_statement
+from ingest.catalogue import parse_published
+from ingest.documents.chair_report import parse_chair_report
+from ingest.documents.statement import StatementError, parse_statement
+from ingest.errors import ParseError
 
 from .conftest import GOLDEN
 

@@ -10,9 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
+from evidence.models import SourceDocument
+from evidence.templatetags.passages import claim_display
 from members.models import Country
-from mtcr_site.templatetags.passages import claim_display
-from plenaries.models import Plenary, SourceDocument
+from plenaries.models import Plenary
 from tests.factories import (
     ChairmanshipFactory,
     ChairPersonFactory,
@@ -285,7 +286,7 @@ def test_chairs_filter_by_country_and_export_csv(client, archive):
 
 
 def test_source_pages_show_catalogue_text_and_the_facts_drawn(client, archive):
-    listing = client.get(reverse("plenaries:source-list")).content.decode()
+    listing = client.get(reverse("evidence:list")).content.decode()
     assert "MTCR: overview and developments" in listing
     response = client.get(archive["source"].get_absolute_url())
     html = response.content.decode()
@@ -297,7 +298,7 @@ def test_source_pages_show_catalogue_text_and_the_facts_drawn(client, archive):
 
 
 def test_source_list_filters_by_kind(client, archive):
-    response = client.get(reverse("plenaries:source-list"), {"kind": "overview"})
+    response = client.get(reverse("evidence:list"), {"kind": "overview"})
     assert [s.slug for s in response.context["page_obj"]] == ["nti-mtcr-overview"]
 
 
@@ -328,7 +329,7 @@ PAGES = [
     reverse("plenaries:chairs"),
     reverse("plenaries:chairs") + "?format=csv",
     reverse("plenaries:chairs") + "?entry=generated-5",
-    reverse("plenaries:source-list"),
+    reverse("evidence:list"),
     "/sources/busan-2016-statement/",
     "/sources/generated-0/",
     reverse("plenaries:feed"),
@@ -357,7 +358,7 @@ def test_year_zero_or_past_9999_is_ignored_not_an_error(client, archive):
 
 @pytest.mark.usefixtures("real_archive")
 def test_every_page_of_the_real_archive_answers(client):
-    urls = [LIST, reverse("plenaries:chairs"), reverse("plenaries:source-list")]
+    urls = [LIST, reverse("plenaries:chairs"), reverse("evidence:list")]
     urls += [p.get_absolute_url() for p in Plenary.objects.all()]
     urls += [s.get_absolute_url() for s in SourceDocument.objects.all()]
     assert len(urls) > 30
@@ -470,7 +471,7 @@ def test_the_plenary_list_is_grouped_by_year(client, archive):
 
 
 def test_the_source_list_counts_the_facts_drawn_from_each(client, archive):
-    html = client.get(reverse("plenaries:source-list")).content.decode()
+    html = client.get(reverse("evidence:list")).content.decode()
     assert "6 facts drawn from it" in html
     assert "1 fact drawn from it" in html
 
@@ -482,7 +483,7 @@ def test_the_source_list_is_in_publication_order_while_it_counts_facts(client):
         SourceDocumentFactory(
             file_name=f"statement-{year}.txt", published=datetime.date(year, 1, 1)
         )
-    response = client.get(reverse("plenaries:source-list"))
+    response = client.get(reverse("evidence:list"))
     assert [source.slug for source in response.context["page_obj"]] == [
         "statement-2001",
         "statement-2010",

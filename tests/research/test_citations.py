@@ -8,7 +8,7 @@ import pytest
 import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware
 
-from mtcr_site.dates import DatePrecision
+from core.dates import DatePrecision
 from research import citations
 from tests.factories import build_archive
 

@@ -4,6 +4,7 @@ import re
 
 from django.conf import settings
 
+from plenaries.paragraphs import numbered
 from research.compare import (
     ADDED,
     DROPPED,
@@ -13,7 +14,6 @@ from research.compare import (
     summary,
     word_diff,
 )
-from research.paragraphs import numbered
 
 BUENOS_AIRES = numbered(
     (settings.SOURCES_DIR / "buenos-aires-2011-statement.txt").read_text()

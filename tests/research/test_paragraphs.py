@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from research.paragraphs import numbered, paragraph, split_paragraphs
+from plenaries.paragraphs import numbered, paragraph, split_paragraphs
 
 BUSAN = (settings.SOURCES_DIR / "busan-2016-statement.txt").read_text()
 

@@ -8,10 +8,10 @@ import pytest
 from django.conf import settings
 from django.db.models import Sum
 
+from plenaries.paragraphs import split_paragraphs
 from research import phrases
 from research.charts import year_strip_svg
 from research.models import PlenaryText, TermUse
-from research.paragraphs import split_paragraphs
 from research.trends import PER_YEAR, clean_phrase, first_uses, pattern, trend
 from search import index
 from tests.factories import PlenaryFactory

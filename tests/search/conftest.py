@@ -8,8 +8,9 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from evidence.models import SourceDocument
 from members.models import Country
-from plenaries.models import Event, Plenary, SourceDocument
+from plenaries.models import Event, Plenary
 from search import index
 
 

@@ -1,24 +1,16 @@
 """generate_synthetic: N times the real archive, in a database of its own."""
 
 import datetime
-import io
 import json
 import re
 
 import pytest
 from django.conf import settings as django_settings
-from django.core.management import CommandError, call_command
 
 from annex.models import AnnexRevision
-from plenaries.management.commands.generate_synthetic import clone_archive
-from plenaries.models import (
-    Chairmanship,
-    ChairPerson,
-    Citation,
-    Event,
-    Plenary,
-    SourceDocument,
-)
+from benchmarks.synthetic import SyntheticError, clone_archive, generate
+from evidence.models import Citation, SourceDocument
+from plenaries.models import Chairmanship, ChairPerson, Event, Plenary
 from search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
@@ -96,24 +88,24 @@ def test_dates_stay_valid(archive):
 
 def test_refuses_the_projects_own_database(monkeypatch):
     monkeypatch.delenv("DATABASE_URL", raising=False)
-    with pytest.raises(CommandError, match="DATABASE_URL is not set"):
-        call_command("generate_synthetic", scale=2)
+    with pytest.raises(SyntheticError, match="DATABASE_URL is not set"):
+        generate(scale=2)
 
 
 def test_refuses_to_flush_the_real_archive(archive, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "sqlite:////tmp/elsewhere.sqlite3")
-    with pytest.raises(CommandError, match="already holds an archive"):
-        call_command("generate_synthetic", scale=2)
-    with pytest.raises(CommandError, match="will not flush it"):
-        call_command("generate_synthetic", scale=2, flush=True)
+    with pytest.raises(SyntheticError, match="already holds an archive"):
+        generate(scale=2)
+    with pytest.raises(SyntheticError, match="will not flush it"):
+        generate(scale=2, flush=True)
     assert Plenary.objects.filter(slug="2016-busan").exists()
 
 
 def test_refuses_a_scale_out_of_range(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "sqlite:////tmp/elsewhere.sqlite3")
     for scale in (0, 301):
-        with pytest.raises(CommandError, match="--scale must be between"):
-            call_command("generate_synthetic", scale=scale)
+        with pytest.raises(SyntheticError, match="--scale must be between"):
+            generate(scale=scale)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -127,7 +119,7 @@ def test_a_synthetic_database_is_replaced_with_flush(archive, monkeypatch):
     real_plenaries = len(json.loads(fixture.read_text()))
     clone_archive(1)
     monkeypatch.setenv("DATABASE_URL", "sqlite:////tmp/elsewhere.sqlite3")
-    call_command("generate_synthetic", scale=2, flush=True, stdout=io.StringIO())
+    generate(scale=2, flush=True)
     assert Plenary.objects.count() == 2 * real_plenaries
     assert Plenary.objects.filter(slug="2014-oslo-x1").exists()
     assert SearchEntry.objects.filter(key="2014-oslo-x1").exists()

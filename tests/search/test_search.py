@@ -296,7 +296,7 @@ def test_each_record_is_found_once_through_its_best_passage(client, texts):
 
 def test_a_statement_passage_links_to_its_numbered_paragraph(client, texts):
     """The plenary page numbers the statement's paragraphs (#p-3); the link uses it."""
-    from research.paragraphs import numbered
+    from plenaries.paragraphs import numbered
 
     response = search(client, q="intangible technology", kind="plenary")
     busan = next(h for h in response.context["hits"] if h.entry.key == "2016-busan")

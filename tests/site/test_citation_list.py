@@ -13,7 +13,7 @@ import pytest
 from django.template import Context, Template
 from django.template.loader import render_to_string
 
-from plenaries.models import Citation
+from evidence.models import Citation
 from tests.factories import CitationFactory, SourceDocumentFactory
 from tests.large_archive import real_archive  # noqa: F401
 
@@ -28,7 +28,7 @@ def as_the_loop_wrote_it(citations):
 
 
 def as_the_include_writes_it(citations):
-    return render_to_string("includes/_citations.html", {"citations": citations})
+    return render_to_string("evidence/_citations.html", {"citations": citations})
 
 
 @pytest.mark.usefixtures("real_archive")

@@ -4,8 +4,8 @@ import pytest
 from django.core.cache import cache
 from django.db import OperationalError, connections
 
+from core.templatetags.markdown import render_markdown
 from members.models import Country
-from mtcr_site.templatetags.markdown import render_markdown
 
 pytestmark = pytest.mark.django_db
 

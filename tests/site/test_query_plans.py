@@ -40,6 +40,9 @@ from django.test import RequestFactory
 
 from annex.models import AnnexRevision
 from annex.views import AnnexRevisionListView
+from benchmarks.synthetic import clone_archive
+from evidence.models import Citation, SourceDocument
+from evidence.views import SourceDetailView, SourceListView
 from members.models import Adherence, Country, Membership
 from members.views import (
     LISTED,
@@ -47,26 +50,13 @@ from members.views import (
     CountryDetailView,
     MembershipListView,
 )
-from mtcr_site.timeline.chronology import Chronology, Filters
-from mtcr_site.timeline.kinds import SOURCES, Kind
-from plenaries.management.commands.generate_synthetic import clone_archive
-from plenaries.models import (
-    Chairmanship,
-    ChairPerson,
-    Citation,
-    Event,
-    Plenary,
-    SourceDocument,
-)
-from plenaries.views import (
-    ChairmanshipListView,
-    PlenaryDetailView,
-    SourceDetailView,
-    SourceListView,
-)
+from plenaries.models import Chairmanship, ChairPerson, Event, Plenary
+from plenaries.views import ChairmanshipListView, PlenaryDetailView
 from plenaries.views import PlenaryListView as PlenaryList
 from search import index as search_index
 from search.models import SearchEntry
+from timeline.chronology import Chronology, Filters
+from timeline.kinds import SOURCES, Kind
 
 pytestmark = [
     pytest.mark.skipif(

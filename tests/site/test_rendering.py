@@ -11,17 +11,18 @@ from django.http import QueryDict
 from django.urls import reverse, set_script_prefix
 
 from annex.filters import AnnexRevisionFilter
+from core.links import cached_reverse
+from core.templatetags.markdown import render_markdown, sanitize
+from core.templatetags.records import links
+from core.widgets import renderer
+from evidence.filters import SourceFilter
 from members.filters import AdherenceFilter, MembershipFilter
 from members.models import Country
-from mtcr_site.links import cached_reverse
-from mtcr_site.templatetags.markdown import render_markdown, sanitize
-from mtcr_site.templatetags.records import links
-from mtcr_site.timeline.views import TimelineFilterForm
-from mtcr_site.widgets import renderer
-from plenaries.filters import ChairmanshipFilter, PlenaryFilter, SourceFilter
+from plenaries.filters import ChairmanshipFilter, PlenaryFilter
 from plenaries.models import Chairmanship, Plenary
-from research.paragraphs import split_paragraphs
+from plenaries.paragraphs import split_paragraphs
 from tests.large_archive import real_archive  # noqa: F401
+from timeline.views import TimelineFilterForm
 
 pytestmark = pytest.mark.django_db
 

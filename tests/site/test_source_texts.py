@@ -13,7 +13,7 @@ pytestmark = [
     pytest.mark.usefixtures("real_archive", "no_page_cache"),
 ]
 
-TEXT = '"plenaries_sourcedocument"."text"'
+TEXT = '"evidence_sourcedocument"."text"'
 
 
 def queries_reading_texts(client, url):

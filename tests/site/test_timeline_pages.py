@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from mtcr_site.timeline.chronology import Chronology, Filters
-from mtcr_site.timeline.kinds import SOURCES
-from mtcr_site.timeline.views import PAGE_SIZE
 from tests.large_archive import no_page_cache, real_archive  # noqa: F401
+from timeline.chronology import Chronology, Filters
+from timeline.kinds import SOURCES
+from timeline.views import PAGE_SIZE
 
 pytestmark = [
     pytest.mark.django_db,

@@ -1,0 +1,44 @@
+"""What every archive record's admin shares: its history, and plain help texts."""
+
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.html import escape
+from simple_history.admin import SimpleHistoryAdmin
+
+
+def count_of(queryset, fk_name):
+    """The number of rows of `queryset` whose `fk_name` is the outer record.
+
+    A subquery rather than Count(): Count() groups the whole query, and a grouped
+    query drops the model's default ordering (autocomplete pages then come
+    unordered).
+    """
+    counted = (
+        queryset.filter(**{fk_name: OuterRef("pk")})
+        .order_by()
+        .values(fk_name)
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(counted), 0)
+
+
+def plain_help_text(formfield):
+    """Show a help text as written: the admin takes it for HTML, so "<year>-<city>"
+    would show as "-"."""
+    if formfield is not None and formfield.help_text:
+        formfield.help_text = escape(formfield.help_text)
+    return formfield
+
+
+class ArchiveRecordAdmin(SimpleHistoryAdmin):
+    """History to read and revert from, for every record of the archive."""
+
+    save_on_top = True
+
+    class Media:
+        css = {"all": ["admin/css/archive.css"]}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        return plain_help_text(formfield)

@@ -1,0 +1,251 @@
+"""The documents the archive is built from, and the passages that support each fact."""
+
+import functools
+import operator
+import uuid
+
+from django.db import models
+from django.db.models.functions import Coalesce
+
+from core.dates import DatePrecision, format_date
+from core.links import cached_reverse
+from core.records import ArchiveRecord
+
+
+class SourceDocumentQuerySet(models.QuerySet):
+    def with_fact_count(self):
+        """Each document's number of citations, as `fact_count`.
+
+        A subquery rather than Count(): Count() groups the whole query, a grouped
+        query drops the default ordering (the list came unordered), and a page of
+        50 then still joined every citation before the sort. COUNT(*) of the rows
+        with that source can be read off the citations' source index alone.
+        """
+        counted = (
+            Citation.objects.filter(source=models.OuterRef("pk"))
+            .order_by()
+            .values("source")
+            .annotate(count=models.Count("*"))
+            .values("count")
+        )
+        return self.annotate(fact_count=Coalesce(models.Subquery(counted), 0))
+
+
+class SourceDocumentManager(models.Manager.from_queryset(SourceDocumentQuerySet)):
+    def get_by_natural_key(self, file_name):
+        return self.get(file_name=file_name)
+
+
+class SourceDocument(ArchiveRecord):
+    """A document in sources/: its catalogue data and its full text."""
+
+    class Kind(models.TextChoices):
+        STATEMENT = "statement", "Plenary public statement"
+        CHAIR_REPORT = "chair-report", "Chair's report"
+        OVERVIEW = "overview", "Overview"
+        PRESENTATION = "presentation", "Presentation"
+
+    file_name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    title = models.CharField(max_length=500)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    publisher = models.CharField(max_length=200, blank=True)
+    published = models.DateField(null=True, blank=True)
+    published_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    url = models.URLField("original address", max_length=500, blank=True)
+    plenary = models.ForeignKey(
+        "plenaries.Plenary",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reported_by",
+        help_text="The plenary the document reports on, where it reports on one.",
+    )
+    text = models.TextField("full text")
+
+    objects = SourceDocumentManager()
+
+    class Meta:
+        ordering = ["published", "title"]
+        # The source list's order: a page of 50 read off the index, its kind
+        # filter too (a kind is too large a share of the documents for an index).
+        indexes = [
+            models.Index(fields=["published", "title"], name="source_published_idx")
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return cached_reverse("evidence:detail", slug=self.slug)
+
+    def natural_key(self):
+        return (self.file_name,)
+
+    @property
+    def is_primary(self):
+        """Statements and chair's reports speak for the meeting; overviews report."""
+        return self.kind in {self.Kind.STATEMENT, self.Kind.CHAIR_REPORT}
+
+    @property
+    def published_display(self):
+        return format_date(self.published, self.published_precision)
+
+
+def exactly_one_set(*fields):
+    """A condition that holds when exactly one of the foreign keys is set."""
+    return functools.reduce(
+        operator.or_,
+        (
+            models.Q(
+                **{f"{chosen}__isnull": False},
+                **{f"{other}__isnull": True for other in fields if other != chosen},
+            )
+            for chosen in fields
+        ),
+    )
+
+
+class CitationQuerySet(models.QuerySet):
+    def with_source(self):
+        return self.select_related("source")
+
+    def with_source_line(self):
+        """With what a citation's source line shows of its document (title, date,
+        link), not the document's full text: a list citing the same few documents
+        a hundred times would otherwise read each text a hundred times."""
+        return self.with_source().defer("source__text")
+
+    def passages_of(self, field, records):
+        """(record pk, source title, passage) of each citation of `records`, the
+        records the foreign key `field` (e.g. "membership") points to."""
+        return self.filter(**{f"{field}__in": records}).values_list(
+            field, "source__title", "passage"
+        )
+
+
+class CitationManager(models.Manager.from_queryset(CitationQuerySet)):
+    def get_by_natural_key(self, key):
+        return self.get(key=key)
+
+
+class Citation(ArchiveRecord):
+    """A passage of a source document that states a fact of the archive.
+
+    A citation supports exactly one record. `field` names what it supports ("" for
+    the record as a whole) and `claim` what the passage says of it, so that two
+    sources that disagree on, say, a plenary's dates are both kept and shown.
+    """
+
+    FACT_FIELDS = [
+        "plenary",
+        "chairmanship",
+        "event",
+        "membership",
+        "adherence",
+        "annex_revision",
+    ]
+
+    key = models.CharField(
+        max_length=300, unique=True, default=uuid.uuid4, editable=False
+    )
+    source = models.ForeignKey(
+        SourceDocument, on_delete=models.CASCADE, related_name="citations"
+    )
+    passage = models.TextField(help_text="The passage quoted exactly from the source.")
+    field = models.CharField(
+        max_length=50, blank=True, help_text='What the passage supports, e.g. "dates".'
+    )
+    claim = models.CharField(
+        max_length=300, blank=True, help_text="What the passage says of that field."
+    )
+    is_followed = models.BooleanField(
+        "record follows this source",
+        default=True,
+        help_text="Off where the record follows another source that disagrees.",
+    )
+    plenary = models.ForeignKey(
+        "plenaries.Plenary",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="citations",
+    )
+    chairmanship = models.ForeignKey(
+        "plenaries.Chairmanship",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="citations",
+    )
+    event = models.ForeignKey(
+        "plenaries.Event",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="citations",
+    )
+    membership = models.ForeignKey(
+        "members.Membership",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="citations",
+    )
+    adherence = models.ForeignKey(
+        "members.Adherence",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="citations",
+    )
+    annex_revision = models.ForeignKey(
+        "annex.AnnexRevision",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="citations",
+    )
+
+    objects = CitationManager()
+
+    class Meta:
+        ordering = ["source__file_name", "field", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=exactly_one_set(
+                    "plenary",
+                    "chairmanship",
+                    "event",
+                    "membership",
+                    "adherence",
+                    "annex_revision",
+                ),
+                name="citation_supports_one_record",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.source}: “{self.passage[:60]}…”"
+
+    def natural_key(self):
+        return (self.key,)
+
+    natural_key.dependencies = [
+        "evidence.sourcedocument",
+        "plenaries.plenary",
+        "plenaries.chairmanship",
+        "plenaries.event",
+        "members.membership",
+        "members.adherence",
+        "annex.annexrevision",
+    ]
+
+    @property
+    def record(self):
+        for name in self.FACT_FIELDS:
+            if getattr(self, f"{name}_id") is not None:
+                return getattr(self, name)
+        return None

@@ -1,0 +1,123 @@
+"""Public statements of a plenary (and the chair's reports that read like them).
+
+"The Missile Technology Control Regime (MTCR) held its 25th Plenary Meeting in
+Buenos Aires from 11 to 15 April 2011 ..." gives the meeting; the other sentences
+its opener, chair, resolutions, concerns, members, chairs to come and Annex work.
+"""
+
+import re
+
+from ingest import names
+from ingest import sentences as readers
+from ingest.dates import year_in
+from ingest.errors import ParseError
+from ingest.facts import DocumentFacts, Fact, PlenaryReport
+from ingest.text import paragraphs, plain, sentences, to_markdown
+
+
+class StatementError(ParseError):
+    """A statement from which no meeting can be read."""
+
+
+def parse_statement(text, *, title="", published=None, slug=""):
+    """The facts of a statement: its meeting (a PlenaryReport) and the rest.
+
+    The year comes from the text, else the heading, the title or the catalogue's
+    publication date. Raises StatementError naming the fields it could not read.
+    """
+    if not isinstance(text, str):
+        raise StatementError("statement is not text")
+    blocks = paragraphs(text)
+    return read_statement(blocks, title=title, published=published, slug=slug)
+
+
+def read_statement(blocks, *, title="", published=None, slug="", required=True):
+    """The facts of a statement's paragraphs; `required` checks a meeting was read."""
+    headings = [b for b in blocks if b.lstrip().startswith("#")]
+    body = [b for b in blocks if not b.lstrip().startswith("#")]
+    year = _year_hint(headings, title, published, slug)
+    report = PlenaryReport(year=year or 0, slug=slug, is_primary=True)
+    facts = DocumentFacts(plenaries=[report])
+    all_sentences = [s for block in body for s in sentences(block)]
+    for sentence in all_sentences:
+        if readers.is_meeting_sentence(sentence) and (
+            report.number is None or report.dates is None or report.city is None
+        ):
+            readers.read_meeting(sentence, report, year)
+    for heading in headings:
+        _read_heading(heading, report)
+    for sentence in all_sentences:
+        readers.read_opener(sentence, report)
+        readers.read_chairs(sentence, report, facts)
+        readers.read_member_list(sentence, report, facts)
+        readers.read_resolutions(sentence, report)
+        readers.read_concerns(sentence, report)
+        readers.read_chair_evidence(sentence, report, facts)
+        readers.read_new_members(sentence, report, facts)
+        readers.read_adherence(sentence, report, facts)
+        readers.read_annex(sentence, report, facts)
+        readers.read_adopted_message(sentence, report, facts)
+    if required:
+        country_fallback(report, facts)
+    report.statement = to_markdown(body)
+    if report.dates and not report.year:
+        report.year = report.dates.value.start.year
+    if required:
+        missing = [
+            label
+            for label, value in (
+                ("place (city or country)", report.city or report.country),
+                ("host country", report.country),
+                ("dates", report.dates),
+            )
+            if not value
+        ]
+        if missing:
+            raise StatementError(
+                "no plenary meeting could be read: missing " + ", ".join(missing)
+            )
+    return facts
+
+
+def _year_hint(headings, title, published, slug):
+    for candidate in [*headings, title, slug]:
+        year = year_in(plain(candidate or ""))
+        if year:
+            return year
+    if published:
+        return published.start.year
+    return None
+
+
+def _read_heading(heading, report):
+    """ "## PUBLIC STATEMENT ... (MTCR), Busan, 21st October 2016": a place at least."""
+    text = plain(heading.lstrip("# "))
+    if report.city is None:
+        for part in re.split(r",\s*", text):
+            known = names.city_country(part)
+            if known:
+                report.city = Fact(known[0], readers.quote(heading))
+                if report.country is None:
+                    report.country = Fact(known[1], readers.quote(heading))
+                break
+
+
+def country_fallback(report, facts):
+    """A host country from the chair's ("incoming MTCR Chair (Argentina)")."""
+    if report.country is not None:
+        return
+    for evidence in facts.chairs:
+        if evidence.term == "current" and evidence.countries:
+            report.country = Fact(evidence.countries[0], evidence.passage)
+            return
+    for fact in [
+        report.opened_by,
+        *[Fact(p.position, p.passage) for p in report.chairs],
+    ]:
+        if fact is None:
+            continue
+        match = re.search(r"\bof (?:the )?([A-Z][\w ]+)$", plain(fact.value))
+        code = names.country_named(match.group(1)) if match else None
+        if code:
+            report.country = Fact(code, fact.passage)
+            return

@@ -1,0 +1,138 @@
+"""What the parsers read from a document: facts, each with the passage stating it.
+
+Every document parser returns a DocumentFacts; archive.py merges them into records.
+"""
+
+from dataclasses import dataclass, field
+
+from ingest.dates import DateRange
+
+
+@dataclass
+class Fact:
+    """A value and the passage (exact, whitespace normalised) that states it."""
+
+    value: object
+    passage: str
+
+
+@dataclass
+class Person:
+    name: str
+    title: str = ""
+    position: str = ""
+    role: str = ""
+    passage: str = ""
+
+
+@dataclass
+class PlenaryReport:
+    """What one document says of one plenary meeting."""
+
+    year: int
+    number: Fact | None = None
+    city: Fact | None = None
+    country: Fact | None = None
+    dates: Fact | None = None  # a DateRange
+    opened_by: Fact | None = None
+    chairs: list = field(default_factory=list)  # Person
+    summary: str = ""  # Markdown, from an overview
+    summary_passage: str = ""  # its first paragraph, exactly as the overview has it
+    statement: str = ""  # Markdown, from the meeting's own text
+    resolutions: list = field(default_factory=list)  # Fact(list of numbers)
+    countries_of_concern: list = field(default_factory=list)  # Fact(list of codes)
+    regions: list = field(default_factory=list)  # Fact(list of slugs)
+    countries_named: list = field(default_factory=list)  # codes
+    member_list: Fact | None = None  # Fact(list of codes)
+    member_count: Fact | None = None  # Fact(int)
+    slug: str = ""  # given by the catalogue where the text never names the meeting
+    is_primary: bool = False  # the meeting's own statement or chair's report
+    is_mention: bool = False  # a passing mention, not a report of the meeting
+
+    @property
+    def place(self):
+        if self.city:
+            return self.city.value
+        return self.country.value if self.country else ""
+
+
+@dataclass
+class ChairEvidence:
+    """A passage that says who held (or will hold) the chair.
+
+    `term` says which term, relative to `plenary` (the meeting the text reports on):
+    "current" begins at it, "previous" ends at it, "next" begins at the next one;
+    "on-date" is the term running on `date`; "in-year" began at a plenary in `year`.
+    """
+
+    term: str
+    passage: str
+    countries: list = field(default_factory=list)  # codes
+    person: Person | None = None
+    plenary: PlenaryReport | None = None
+    date: DateRange | None = None
+    year: int | None = None
+    announcement: bool = False  # said before the term began
+    hosts_next: bool = False  # the announcement also names the next host
+    next_dates: Fact | None = None  # dates announced for the next plenary
+
+
+@dataclass
+class MemberEvidence:
+    """A passage that shows a country a partner (or partner from a date)."""
+
+    code: str
+    passage: str
+    date: DateRange | None = None
+    upper_bound: bool = True  # only shows it already a partner by then
+    founding: bool = False
+    plenary: PlenaryReport | None = None  # a partner by this meeting's start
+    at_plenary_month: bool = False  # joined at the plenary: its month, exactly
+    by_start: bool = False  # a partner by the meeting's first day (else its last)
+
+
+@dataclass
+class AdherenceEvidence:
+    code: str
+    kind: str  # formal | informal | pledged
+    passage: str
+    date: DateRange | None = None
+    upper_bound: bool = True
+    plenary: PlenaryReport | None = None  # declared by (or during) this meeting
+    during_plenary: bool = False
+
+
+@dataclass
+class AnnexEvidence:
+    """A passage that states a revision of the Annex."""
+
+    passage: str
+    summary: str
+    description: str = ""
+    date: DateRange | None = None
+    plenary: PlenaryReport | None = None
+    weekday: str = ""  # "on Friday" of the plenary week
+    meeting: str = ""
+
+
+@dataclass
+class EventReport:
+    kind: str
+    title: str
+    description: str
+    date: DateRange | None  # None: during `plenary`, dated by the merged record
+    passage: str
+    countries: list = field(default_factory=list)
+    plenary_hint: tuple | None = None  # (year, place) or ("number", n)
+    plenary: PlenaryReport | None = None
+
+
+@dataclass
+class DocumentFacts:
+    plenaries: list = field(default_factory=list)
+    chairs: list = field(default_factory=list)
+    members: list = field(default_factory=list)
+    adherences: list = field(default_factory=list)
+    annex: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+    member_count: Fact | None = None

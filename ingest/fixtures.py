@@ -1,0 +1,276 @@
+"""The archive as Django JSON fixtures: natural keys, no pks, sorted, byte-stable.
+
+One file per model. Only the countries and regions that some record refers to are
+written (not the whole gazetteer).
+
+Citations: `key` is "<file>#<model>/<record key>/<field or 'record'>[/n]";
+`passage` is quoted from the source (whitespace normalised); `field`/`claim` are
+
+- plenary: number, city, country, dates ("2011-04-11/2011-04-15", "1994-10"),
+  opened_by, summary, next_host, next_announcement, and resolutions,
+  countries_of_concern, regions_of_concern (claim: what that document cites for
+  the meeting, e.g. "1540, 1874, 1929");
+- chairmanship: countries ("Luxembourg, Netherlands"), person:<name>;
+- membership: since ("1987-04-16", "by 2011-04-15"), founding;
+- adherence: kind, declared ("by 2016-10-21", "2017-10"), ended;
+- annex_revision: date, adopted_at; event: date.
+
+Field "" (claim "") is corroborating evidence for the record as a whole, such as
+a less precise date consistent with the one followed ("in October"). Claims that
+differ within a field are a disagreement; `is_followed` is false on the claims
+the record does not follow.
+"""
+
+import json
+
+from ingest import names
+from ingest.merge import build_archive
+
+FILES = [
+    # (file name, model label), in the order a loader should read them
+    ("countries.json", "members.country"),
+    ("regions.json", "members.region"),
+    ("resolutions.json", "plenaries.resolution"),
+    ("sources.json", "evidence.sourcedocument"),
+    ("plenaries.json", "plenaries.plenary"),
+    ("chairmanships.json", "plenaries.chairmanship"),
+    ("chair_people.json", "plenaries.chairperson"),
+    ("memberships.json", "members.membership"),
+    ("adherences.json", "members.adherence"),
+    ("annex_revisions.json", "annex.annexrevision"),
+    ("events.json", "plenaries.event"),
+    ("citations.json", "evidence.citation"),
+]
+
+
+def _date(value):
+    return value.isoformat() if value else None
+
+
+def _fk(value):
+    return [value] if value not in (None, "") else None
+
+
+def _m2m(values):
+    return sorted([value] for value in values)
+
+
+def _plenary(plenary):
+    return {
+        "slug": plenary.slug,
+        "number": plenary.number,
+        "city": plenary.city,
+        "country": [plenary.country],
+        "start_date": _date(plenary.dates.start),
+        "end_date": _date(plenary.dates.end),
+        "date_precision": plenary.dates.precision,
+        "opened_by": plenary.opened_by,
+        "statement": plenary.statement,
+        "summary": plenary.summary,
+        "next_host": _fk(plenary.next_host),
+        "next_announcement": plenary.next_announcement,
+        "resolutions": _m2m(plenary.resolutions),
+        "countries_of_concern": _m2m(plenary.countries_of_concern),
+        "regions_of_concern": _m2m(plenary.regions_of_concern),
+        "countries_named": _m2m(plenary.countries_named),
+    }
+
+
+def _source(source):
+    published = source.published
+    return {
+        "file_name": source.file_name,
+        "slug": source.slug,
+        "title": source.title,
+        "kind": source.kind,
+        "publisher": source.publisher,
+        "published": _date(published.start) if published else None,
+        "published_precision": published.precision if published else "day",
+        "url": source.url,
+        "plenary": _fk(source.plenary),
+        "text": source.text,
+    }
+
+
+_RECORD_FIELD = {
+    "plenary": "plenary",
+    "chairmanship": "chairmanship",
+    "event": "event",
+    "membership": "membership",
+    "adherence": "adherence",
+    "annex_revision": "annex_revision",
+}
+
+
+def _citation(citation):
+    fields = {
+        "key": citation.key,
+        "source": [citation.source],
+        "passage": citation.passage,
+        "field": citation.field,
+        "claim": citation.claim,
+        "is_followed": citation.is_followed,
+    }
+    for name in _RECORD_FIELD.values():
+        fields[name] = None
+    if citation.model == "adherence":
+        fields["adherence"] = citation.record.split("/")
+    else:
+        fields[_RECORD_FIELD[citation.model]] = [citation.record]
+    return fields
+
+
+def fixture_objects(archive):
+    """{file name: [fixture objects]} for an archive."""
+    countries, regions, resolutions = set(), set(), set()
+    objects = {name: [] for name, _ in FILES}
+
+    def add(file_name, model, fields):
+        objects[file_name].append({"model": model, "fields": fields})
+
+    for source in archive.sources:
+        add("sources.json", "evidence.sourcedocument", _source(source))
+    for plenary in archive.plenaries:
+        countries.update([plenary.country, *plenary.countries_of_concern])
+        countries.update(plenary.countries_named)
+        if plenary.next_host:
+            countries.add(plenary.next_host)
+        regions.update(plenary.regions_of_concern)
+        resolutions.update(plenary.resolutions)
+        add("plenaries.json", "plenaries.plenary", _plenary(plenary))
+    for chair in archive.chairmanships:
+        countries.update(chair.countries)
+        add(
+            "chairmanships.json",
+            "plenaries.chairmanship",
+            {
+                "slug": chair.slug,
+                "countries": _m2m(chair.countries),
+                "start_plenary": _fk(chair.start_plenary),
+                "end_plenary": _fk(chair.end_plenary),
+                "announced": chair.announced,
+                "notes": chair.notes,
+            },
+        )
+        for person in chair.people:
+            add(
+                "chair_people.json",
+                "plenaries.chairperson",
+                {
+                    "chairmanship": [chair.slug],
+                    "title": person.title,
+                    "name": person.name,
+                    "position": person.position,
+                    "role": person.role,
+                },
+            )
+    for membership in archive.memberships:
+        countries.add(membership.country)
+        add(
+            "memberships.json",
+            "members.membership",
+            {
+                "country": [membership.country],
+                "since": _date(membership.since),
+                "since_precision": membership.since_precision,
+                "since_is_upper_bound": membership.since_is_upper_bound,
+                "founding": membership.founding,
+                "notes": membership.notes,
+            },
+        )
+    for adherence in archive.adherences:
+        countries.add(adherence.country)
+        add(
+            "adherences.json",
+            "members.adherence",
+            {
+                "country": [adherence.country],
+                "kind": adherence.kind,
+                "declared": _date(adherence.declared),
+                "declared_precision": adherence.declared_precision,
+                "declared_is_upper_bound": adherence.declared_is_upper_bound,
+                "ended": _date(adherence.ended),
+                "notes": adherence.notes,
+            },
+        )
+    for revision in archive.annex_revisions:
+        add(
+            "annex_revisions.json",
+            "annex.annexrevision",
+            {
+                "slug": revision.slug,
+                "date": _date(revision.date.start),
+                "date_precision": revision.date.precision,
+                "summary": revision.summary,
+                "description": revision.description,
+                "adopted_at": _fk(revision.adopted_at),
+                "meeting": revision.meeting,
+            },
+        )
+    for event in archive.events:
+        countries.update(event.countries)
+        end = event.dates.end if event.dates.end != event.dates.start else None
+        add(
+            "events.json",
+            "plenaries.event",
+            {
+                "slug": event.slug,
+                "kind": event.kind,
+                "title": event.title,
+                "description": event.description,
+                "date": _date(event.dates.start),
+                "end_date": _date(end),
+                "date_precision": event.dates.precision,
+                "countries": _m2m(event.countries),
+                "plenary": _fk(event.plenary),
+            },
+        )
+    for citation in archive.citations:
+        add("citations.json", "evidence.citation", _citation(citation))
+    for code in countries:
+        country = names.COUNTRY_BY_ISO[code]
+        add(
+            "countries.json",
+            "members.country",
+            {
+                "name": country.name,
+                "iso_code": country.iso_code,
+                "slug": country.slug,
+                "other_names": list(country.other_names),
+            },
+        )
+    for slug in regions:
+        add(
+            "regions.json",
+            "members.region",
+            {
+                "name": names.REGION_BY_SLUG[slug].name,
+                "slug": slug,
+            },
+        )
+    for number in resolutions:
+        add("resolutions.json", "plenaries.resolution", {"number": number})
+    for items in objects.values():
+        items.sort(key=_sort_key)
+    return objects
+
+
+def _sort_key(item):
+    fields = item["fields"]
+    for name in ("key", "slug", "iso_code", "file_name", "number"):
+        if name in fields:
+            return (0, str(fields[name]).zfill(6) if name == "number" else fields[name])
+    return (1, json.dumps(fields, sort_keys=True, ensure_ascii=False))
+
+
+def render(objects):
+    """{file name: file content}: the JSON each fixture file holds, byte-stable."""
+    return {
+        name: json.dumps(items, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        for name, items in objects.items()
+    }
+
+
+def build_fixtures(sources_dir):
+    """{file name: content} of every fixture file, from the documents."""
+    return render(fixture_objects(build_archive(sources_dir)))

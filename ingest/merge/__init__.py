@@ -1,0 +1,131 @@
+"""Merge what every document says into the archive's records, each with citations.
+
+Where documents disagree the record follows the primary source (the meeting's own
+statement or chair's report before an overview; what happened before what was
+announced); every claim is kept as a citation, `is_followed` false on the others.
+"""
+
+from pathlib import Path
+
+from ingest import names
+from ingest.catalogue import read_catalogue, read_text
+from ingest.documents.chair_report import parse_chair_report
+from ingest.documents.overview import parse_overview
+from ingest.documents.presentation import parse_presentation
+from ingest.documents.statement import parse_statement
+from ingest.errors import ParseError
+from ingest.merge.annex import merge_annex
+from ingest.merge.chairs import merge_chairmanships
+from ingest.merge.events import merge_events
+from ingest.merge.partners import merge_adherences, merge_memberships
+from ingest.merge.plenaries import merge_plenaries, plenary_of
+from ingest.merge.records import Archive, Source
+
+__all__ = ["Archive", "build_archive", "read_sources"]
+
+
+def read_sources(sources_dir):
+    """Every catalogued document, read and parsed; ParseError names the file."""
+    sources = []
+    for entry in read_catalogue(sources_dir):
+        text = read_text(Path(sources_dir) / entry.file)
+        source = Source(
+            file_name=entry.file,
+            slug=names.slugify(Path(entry.file).stem),
+            title=entry.title,
+            kind=entry.kind,
+            publisher=entry.publisher,
+            published=entry.published,
+            url=entry.url,
+            text=text,
+            plenary=entry.plenary,
+        )
+        try:
+            source.facts = _parse(entry, text)
+        except ParseError as error:
+            raise error.in_file(entry.file, text) from None
+        sources.append(source)
+    return sources
+
+
+def _parse(entry, text):
+    if entry.kind == "statement":
+        return parse_statement(
+            text, title=entry.title, published=entry.published, slug=entry.plenary
+        )
+    if entry.kind == "chair-report":
+        if not entry.plenary:
+            raise ParseError(
+                "a chair's report needs `plenary` in the catalogue", line=None
+            )
+        return parse_chair_report(
+            text, slug=entry.plenary, title=entry.title, published=entry.published
+        )
+    if entry.kind == "overview":
+        return parse_overview(text)
+    return parse_presentation(text)
+
+
+def build_archive(sources_dir):
+    """The whole archive, from the documents in `sources_dir`."""
+    archive = Archive(sources=read_sources(sources_dir))
+    merge_plenaries(archive)
+    merge_chairmanships(archive)
+    merge_memberships(archive)
+    merge_adherences(archive)
+    merge_annex(archive)
+    merge_events(archive)
+    _link_sources(archive)
+    _key_citations(archive)
+    return archive
+
+
+def _link_sources(archive):
+    for source in archive.sources:
+        if source.plenary:
+            if archive.plenary(source.plenary) is None:
+                raise ParseError(
+                    f"catalogue names plenary {source.plenary!r}, which no document "
+                    "describes",
+                    file=source.file_name,
+                )
+            continue
+        if source.kind in ("statement", "chair-report") and source.facts.plenaries:
+            plenary = plenary_of(archive, source.facts.plenaries[0])
+            source.plenary = plenary.slug if plenary else ""
+    counts = [
+        (source.file_name, source.facts.member_count)
+        for source in archive.sources
+        if source.facts and source.facts.member_count
+    ]
+    for source in archive.sources:
+        for report in source.facts.plenaries if source.facts else []:
+            if report.member_count and report.is_primary:
+                counts.append((source.file_name, report.member_count))
+    archive.member_counts = [(name, fact.value, fact.passage) for name, fact in counts]
+
+
+def _key_citations(archive):
+    """Deterministic, unique keys: "<file>#<model>/<record>/<field>[/n]"."""
+    unique, seen = [], set()
+    for citation in archive.citations:
+        identity = (
+            citation.source,
+            citation.model,
+            citation.record,
+            citation.field,
+            citation.passage,
+        )
+        if identity in seen:
+            continue
+        seen.add(identity)
+        unique.append(citation)
+    counts = {}
+    for citation in unique:
+        base = (
+            f"{citation.source}#{citation.model}/{citation.record}/"
+            f"{citation.field or 'record'}"
+        )
+        counts[base] = counts.get(base, 0) + 1
+        citation.key = base if counts[base] == 1 else f"{base}/{counts[base]}"
+    archive.citations = unique

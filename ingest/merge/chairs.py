@@ -1,0 +1,123 @@
+"""Chairmanships: one term per plenary, from its host or the chairs the texts name."""
+
+from ingest import names
+from ingest.merge.plenaries import announcing_index, index_of
+from ingest.merge.records import Chairmanship, Person
+
+
+def _term_index(archive, evidence):
+    if evidence.term == "on-date":
+        started = [
+            i
+            for i, p in enumerate(archive.plenaries)
+            if p.dates.start <= evidence.date.start
+        ]
+        return started[-1] if started else None
+    if evidence.term == "in-year":
+        for index, plenary in enumerate(archive.plenaries):
+            if plenary.dates.start.year == evidence.year and (
+                not evidence.countries or plenary.country in evidence.countries
+            ):
+                return index
+        return None
+    if evidence.term == "next":
+        index = announcing_index(archive, evidence)
+        return index + 1 if index is not None else None
+    index = index_of(archive, evidence.plenary) if evidence.plenary else None
+    if index is None:
+        return None
+    return index - 1 if evidence.term == "previous" else index
+
+
+def merge_chairmanships(archive):
+    terms = [
+        {"countries": [], "evidence": [], "people": [], "announced": []}
+        for _ in archive.plenaries
+    ]
+    for source in sorted(archive.sources, key=lambda s: not s.is_primary):
+        for evidence in source.facts.chairs if source.facts else []:
+            index = _term_index(archive, evidence)
+            if index is None or not 0 <= index < len(terms):
+                continue
+            terms[index]["evidence"].append((source, evidence))
+            if evidence.announcement and evidence.countries:
+                terms[index]["announced"].append(evidence.passage)
+    for index, plenary in enumerate(archive.plenaries):
+        for source, report in plenary.reports:
+            for person in report.chairs:
+                terms[index]["people"].append((source, person))
+    for index, plenary in enumerate(archive.plenaries):
+        term = terms[index]
+        explicit = []
+        for _, evidence in term["evidence"]:
+            explicit.extend(c for c in evidence.countries if c not in explicit)
+        countries = explicit or [plenary.country]
+        if plenary.country in countries:
+            countries.remove(plenary.country)
+            countries.insert(0, plenary.country)
+        year = plenary.dates.start.year
+        slug = f"{year}-" + "-".join(names.COUNTRY_BY_ISO[c].slug for c in countries)
+        following = (
+            archive.plenaries[index + 1] if index + 1 < len(archive.plenaries) else None
+        )
+        chairmanship = Chairmanship(
+            slug=slug,
+            countries=countries,
+            start_plenary=plenary.slug,
+            end_plenary=following.slug if following else "",
+            announced=" ".join(dict.fromkeys(term["announced"])),
+        )
+        claim = ", ".join(sorted(names.COUNTRY_BY_ISO[c].name for c in countries))
+        for source, evidence in term["evidence"]:
+            if evidence.countries:
+                named = ", ".join(
+                    sorted(names.COUNTRY_BY_ISO[c].name for c in evidence.countries)
+                )
+                archive.cite(
+                    source,
+                    "chairmanship",
+                    slug,
+                    "countries",
+                    named,
+                    evidence.passage,
+                    set(evidence.countries) <= set(countries),
+                )
+            if evidence.person:
+                term["people"].append((source, evidence.person))
+        # The host takes the chair at its plenary: cite the passages saying so.
+        for source, report in plenary.reports:
+            if report.country and not report.is_mention:
+                archive.cite(
+                    source,
+                    "chairmanship",
+                    slug,
+                    "countries" if not explicit else "",
+                    claim if not explicit else "",
+                    report.country.passage,
+                )
+        if not explicit:
+            chairmanship.notes = (
+                "The sources show the host of this plenary, which takes the chair "
+                "until the next plenary; no source names the chair otherwise."
+            )
+        people = {}
+        for source, person in term["people"]:
+            known = people.get(person.name)
+            if known is None:
+                people[person.name] = Person(
+                    person.name, person.title, person.position, person.role
+                )
+            else:
+                known.title = known.title or person.title
+                known.position = known.position or person.position
+                known.role = known.role or person.role
+            archive.cite(
+                source,
+                "chairmanship",
+                slug,
+                f"person:{person.name}"[:50],
+                person.name,
+                person.passage,
+            )
+        chairmanship.people = list(people.values())
+        archive.chairmanships.append(chairmanship)

@@ -1,0 +1,150 @@
+"""The archive's records as the merge builds them, before they become fixtures."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from ingest.dates import DAY, MONTH, YEAR, DateRange
+
+PRECISION_RANK = {DAY: 0, MONTH: 1, YEAR: 2}
+
+
+@dataclass
+class Source:
+    file_name: str
+    slug: str
+    title: str
+    kind: str
+    publisher: str
+    published: DateRange | None
+    url: str
+    text: str
+    plenary: str = ""  # slug
+    facts: object = None
+
+    @property
+    def is_primary(self):
+        return self.kind in ("statement", "chair-report")
+
+
+@dataclass
+class Citation:
+    source: str  # file name
+    model: str  # the record's model: plenary, chairmanship, ...
+    record: str  # the record's natural key, as text
+    field: str
+    claim: str
+    passage: str
+    is_followed: bool = True
+    key: str = ""
+
+
+@dataclass
+class Plenary:
+    slug: str
+    number: int | None
+    city: str
+    country: str
+    dates: DateRange
+    opened_by: str = ""
+    statement: str = ""
+    statement_source: str = ""
+    summary: str = ""
+    next_host: str = ""
+    next_announcement: str = ""
+    resolutions: list = field(default_factory=list)
+    countries_of_concern: list = field(default_factory=list)
+    regions_of_concern: list = field(default_factory=list)
+    countries_named: list = field(default_factory=list)
+    reports: list = field(default_factory=list)  # (Source, PlenaryReport)
+
+
+@dataclass
+class Person:
+    name: str
+    title: str = ""
+    position: str = ""
+    role: str = ""
+
+
+@dataclass
+class Chairmanship:
+    slug: str
+    countries: list
+    start_plenary: str
+    end_plenary: str = ""
+    announced: str = ""
+    notes: str = ""
+    people: list = field(default_factory=list)
+
+
+@dataclass
+class Membership:
+    country: str
+    since: datetime.date | None = None
+    since_precision: str = DAY
+    since_is_upper_bound: bool = False
+    founding: bool = False
+    notes: str = ""
+
+
+@dataclass
+class Adherence:
+    country: str
+    kind: str
+    declared: datetime.date | None = None
+    declared_precision: str = DAY
+    declared_is_upper_bound: bool = False
+    ended: datetime.date | None = None
+    notes: str = ""
+
+
+@dataclass
+class AnnexRevision:
+    slug: str
+    date: DateRange
+    summary: str
+    description: str = ""
+    adopted_at: str = ""
+    meeting: str = ""
+
+
+@dataclass
+class Event:
+    slug: str
+    kind: str
+    title: str
+    description: str
+    dates: DateRange
+    countries: list = field(default_factory=list)
+    plenary: str = ""
+
+
+@dataclass
+class Archive:
+    sources: list = field(default_factory=list)
+    plenaries: list = field(default_factory=list)
+    chairmanships: list = field(default_factory=list)
+    memberships: list = field(default_factory=list)
+    adherences: list = field(default_factory=list)
+    annex_revisions: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+    citations: list = field(default_factory=list)
+    member_counts: list = field(default_factory=list)  # (file, count, passage)
+
+    def cite(self, source, model, record, field_name, claim, passage, followed=True):
+        if not passage:
+            return
+        self.citations.append(
+            Citation(
+                source.file_name,
+                model,
+                record,
+                field_name,
+                str(claim),
+                passage,
+                followed,
+            )
+        )
+
+    def plenary(self, slug):
+        return next((p for p in self.plenaries if p.slug == slug), None)

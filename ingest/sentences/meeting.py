@@ -1,0 +1,279 @@
+"""The meeting a sentence reports on, and what it did: opener, chairs, member list,
+resolutions and concerns."""
+
+import re
+
+from ingest import names
+from ingest.dates import ORDINAL_WORD_RE, find_dates, number_from_words, parse_range
+from ingest.errors import DateParseError, ParseError
+from ingest.facts import ChairEvidence, Fact, MemberEvidence
+from ingest.sentences.people import PERSON_START, parse_person, read_people
+from ingest.text import normalize_space, plain
+
+_NUMBER = rf"(?P<number>\d{{1,3}}(?:st|nd|rd|th)?|(?i:{ORDINAL_WORD_RE}))"
+_NUMBERED_PLENARY = re.compile(
+    rf"(?<![\w-]){_NUMBER}\s+(?:MTCR\s+)?(?i:plenary)(?!\w)", re.UNICODE
+)
+_HELD = re.compile(
+    r"\b(?:held|convened|took place|met|was hosted|hosted its|opened)\b", re.I
+)
+_IN_PLACE = re.compile(
+    r"(?:\b[Ii]n|\bIN|\bat)\s+(?:the\s+)?(?P<place>(?:[A-ZÀ-Þ][\w'’.-]*)"
+    r"(?:\s+(?:(?:de|del|da|la|of|do|am)\s+)?[A-ZÀ-Þ][\w'’.-]*)*)"
+    r"(?:,\s+(?:the\s+)?(?P<country>(?:[A-ZÀ-Þ][\w'’.-]*)(?:\s+(?:of\s+)?[A-ZÀ-Þ][\w'’.-]*)*))?"
+)
+CITY_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(re.escape(c) for c in sorted(names.CITIES, key=len, reverse=True))
+    + r")(?![\w-])",
+    re.I,
+)
+
+
+def quote(sentence):
+    return normalize_space(sentence)
+
+
+_OTHER_MEETING = re.compile(r"(?i)\b(?:last|previous|next|following) Plenary\b")
+
+
+def is_meeting_sentence(sentence):
+    """Whether a sentence may say where and when its own meeting was held."""
+    text = plain(sentence)
+    return bool(
+        re.search(r"(?i)\bplenary\b", text)
+        and _HELD.search(text)
+        and not _OTHER_MEETING.search(text)
+    )
+
+
+def read_place(text):
+    """(city, country code) a sentence holds the meeting in; either may be None."""
+    unknown = None  # a place no gazetteer knows, kept if nothing better is found
+    for match in _IN_PLACE.finditer(text):
+        place = match.group("place").strip(" .,")
+        place = re.sub(r"\s+(?:from|on|in|to)$", "", place)
+        if place.split()[0].capitalize() in _MONTH_NAMES or _NOT_A_PLACE.match(place):
+            continue
+        country_text = match.group("country")
+        country_code = names.country_named(country_text) if country_text else None
+        known_city = names.city_country(place)
+        if known_city:
+            return known_city[0] if not place.isupper() else known_city[0], (
+                country_code or known_city[1]
+            )
+        code = names.country_named(place)
+        if code:
+            return None, code
+        spelled = place.title() if place.isupper() else place
+        if country_code:
+            return spelled, country_code
+        if unknown is None and not names.find_regions(place):
+            unknown = spelled
+    city = CITY_RE.search(text)
+    if city:
+        known = names.city_country(city.group())
+        return known[0], known[1]
+    return unknown, None
+
+
+_NOT_A_PLACE = re.compile(
+    r"(?:MTCR|Plenary|Partners?|Members?|Annex|Guidelines|Regime|UN|WMD|"
+    r"Addition|Particular|Accordance|Response)\b",
+    re.I,
+)
+_MONTH_NAMES = {
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+}  # fmt: skip
+
+
+def read_meeting(sentence, report, year=None):
+    """Fill number, city, country and dates of `report` from a meeting sentence.
+
+    Returns True if the sentence held any of them.
+    """
+    text = plain(sentence)
+    passage = quote(sentence)
+    found = False
+    number = _NUMBERED_PLENARY.search(text)
+    if number and report.number is None:
+        value = number_from_words(number.group("number"))
+        if value:
+            report.number = Fact(value, passage)
+            found = True
+    city, country = read_place(text)
+    if city and report.city is None:
+        report.city = Fact(city, passage)
+        found = True
+    if country and report.country is None:
+        report.country = Fact(country, passage)
+        found = True
+    if report.dates is None:
+        dates = _meeting_dates(text, year or report.year)
+        if dates:
+            report.dates = Fact(dates, passage)
+            if not report.year:
+                report.year = dates.start.year
+            found = True
+    return found
+
+
+def _meeting_dates(text, year):
+    for found in find_dates(text, year):
+        before = text[: found.start].rstrip().lower()
+        if before.endswith(("since", "until", "after", "before")):
+            continue
+        return found.range
+    match = re.search(r"\bin (\d{4})\b", text)
+    if match:
+        try:
+            return parse_range(match.group(1))
+        except DateParseError:
+            return None
+    return None
+
+
+_OPENED = [
+    re.compile(
+        r"(?:inaugurated|opened) by (?P<who>.+?)(?:,?\s+and\s+(?:was\s+)?"
+        r"(?:co-)?chaired\b|\.$)"
+    ),
+    re.compile(
+        r"^(?P<who>.+?) (?:welcomed (?:the )?participants"
+        r"|opened the (?:meeting|Plenary))"
+    ),
+    re.compile(
+        r"(?:delegates|participants) were welcomed by (?P<who>.+?)"
+        r"(?: from the\b.*|\.$)"
+    ),
+]
+_CHAIRED = re.compile(
+    r"\b(?P<co>co-)?chaired by (?P<who>.+?)(?P<until>,? who will remain the Chair\b.*"
+    r"|,? who will chair\b.*| until the next\b.*)?\.?$"
+)
+_CONFIRMED = re.compile(
+    rf"(?P<who>{PERSON_START}.+?) was confirmed as (?:the new )?chair"
+    r"(?P<until> of the MTCR until the next plenary)?",
+    re.I,
+)
+
+
+def read_opener(sentence, report):
+    text = plain(sentence)
+    for pattern in _OPENED:
+        match = pattern.search(text)
+        if match and report.opened_by is None:
+            who = match.group("who").strip(" ,")
+            if len(who) < 200:
+                report.opened_by = Fact(who, quote(sentence))
+                return True
+    return False
+
+
+def read_chairs(sentence, report, facts=None):
+    """People who chaired the meeting (and stay Chair until the next)."""
+    text = plain(sentence)
+    passage = quote(sentence)
+    people = []
+    match = _CHAIRED.search(text)
+    if match and not re.search(r"(?i)the plenary (?:will be|is to be)", text):
+        role = "co-chaired the plenary" if match.group("co") else "chaired the plenary"
+        if match.group("until"):
+            role += "; Chair of the MTCR until the next plenary"
+        people = read_people(match.group("who"), role, passage)
+    match = _CONFIRMED.search(text)
+    if match:
+        if match.group("until"):
+            role = "Chair of the MTCR until the next plenary"
+        else:
+            role = "confirmed as the new Chair"
+        people = [parse_person(match.group("who"), role=role, passage=passage)]
+    people = [p for p in people if p.name and len(p.name.split()) <= 6]
+    for person in people:
+        report.chairs.append(person)
+    countries = [names.country_named(p.position) for p in people]
+    if facts is not None and len(people) > 1 and all(countries):
+        # Co-chairs "of Portugal" and "of the Netherlands": a joint chairmanship.
+        facts.chairs.append(
+            ChairEvidence(
+                term="current", passage=passage, countries=countries, plenary=report
+            )
+        )
+    return bool(people)
+
+
+_MEMBER_LIST = re.compile(
+    r"(?:The MTCR (?:has|now has|comprises|consists of) (?P<count>\w+(?:-\w+)?) "
+    r"(?:members|Members|Partners|partners|Member States|member states)"
+    r"|The (?:MTCR[’']s )?(?:(?P<count2>\w+(?:-\w+)?) )?(?:MTCR )?"
+    r"(?:Partners|Members|members|partners) (?:are|were))"
+    r"\s*(?::|, namely|, which are)\s*(?P<list>.+?)\.?$"
+)
+
+
+def read_member_list(sentence, report, facts):
+    """ "The MTCR has 35 members: ...": each a partner by the meeting's last day."""
+    text = plain(sentence)
+    match = _MEMBER_LIST.search(text)
+    if not match:
+        return False
+    countries = names.read_country_list(match.group("list"))
+    if countries.unknown:
+        raise ParseError(
+            "member list names unknown countries: " + ", ".join(countries.unknown),
+            passage=sentence,
+        )
+    passage = quote(sentence)
+    report.member_list = Fact(countries.codes, passage)
+    count = number_from_words(match.group("count") or match.group("count2") or "")
+    if count and count != len(countries.codes):
+        raise ParseError(
+            f"member list says {count} members but names {len(countries.codes)}",
+            passage=sentence,
+        )
+    if count:
+        report.member_count = Fact(count, passage)
+    for code in countries.codes:
+        facts.members.append(MemberEvidence(code, passage, plenary=report))
+    return True
+
+
+_RESOLUTIONS = re.compile(
+    r"(?:Resolutions?|resolutions?|UNSCRs?)\b[\s,]*(?:inter alia[\s,]*)?"
+    r"(?P<numbers>\d{3,4}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d{3,4})*)"
+)
+
+
+def read_resolutions(sentence, report):
+    text = plain(sentence)
+    numbers = []
+    for match in _RESOLUTIONS.finditer(text):
+        numbers.extend(int(n) for n in re.findall(r"\d{3,4}", match.group("numbers")))
+    numbers = sorted(set(numbers))
+    if numbers:
+        report.resolutions.append(Fact(numbers, quote(sentence)))
+    return bool(numbers)
+
+
+_CONCERN = re.compile(
+    r"concern|country issues|threat posed by|challenges posed by|"
+    r"missile (?:programs?|activities) of",
+    re.I,
+)
+
+
+def read_concerns(sentence, report):
+    text = plain(sentence)
+    passage = quote(sentence)
+    regions = names.find_regions(text)
+    if regions:
+        report.regions.append(Fact(regions, passage))
+    trigger = _CONCERN.search(text)
+    if trigger:
+        codes = names.country_codes(text[trigger.start() :])
+        if codes:
+            report.countries_of_concern.append(Fact(codes, passage))
+    for code in names.country_codes(text):
+        if code not in report.countries_named:
+            report.countries_named.append(code)
