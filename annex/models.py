@@ -1,9 +1,10 @@
 """Revisions of the Equipment, Software and Technology Annex."""
 
 from django.db import models
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from core.dates import DatePrecision, format_date
-from core.links import entry_url
 from core.records import ArchiveRecord
 
 
@@ -95,8 +96,9 @@ class AnnexRevision(ArchiveRecord):
     @staticmethod
     def url_for(slug):
         """The revision's place in the Annex list, from the slug alone (for rows
-        read as values)."""
-        return entry_url("annex:list", slug)
+        read as values): ?entry= opens the list at the page holding it, and the
+        fragment scrolls to it."""
+        return f"{reverse('annex:list')}?{urlencode({'entry': slug})}#{slug}"
 
     def natural_key(self):
         return (self.slug,)

@@ -9,21 +9,14 @@ streaming one, so that the page cache stores it.
 """
 
 import csv
-import datetime
 import io
 import json
-import re
-import textwrap
 from collections import defaultdict
-from json.encoder import encode_basestring_ascii
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, HttpResponseBadRequest
-from django.urls.converters import SlugConverter
 
 FORMATS = ("csv", "json")
-SLUG_PLACEHOLDER = "slug-placeholder"
-URL_SAFE_SLUG = re.compile(SlugConverter.regex)
 # Rows read from the database at a time: bounds the instances held in memory.
 CHUNK_SIZE = 500
 
@@ -62,7 +55,10 @@ class ExportMixin:
             )
         rows = self.export_rows(self.get_export_filterset().qs)
         if wanted == "json":
-            response = HttpResponse(json_content(rows), content_type="application/json")
+            response = HttpResponse(
+                json.dumps(list(rows), cls=DjangoJSONEncoder, indent=1),
+                content_type="application/json",
+            )
         else:
             response = HttpResponse(
                 csv_content(rows, self.export_fields),
@@ -86,23 +82,9 @@ class ExportMixin:
         return self.request.build_absolute_uri(obj.get_absolute_url())
 
     def absolute_by_slug(self, record):
-        """A function of a slug giving `self.absolute(record(slug))`, quickly.
-
-        Reversing a URL was a third of the time of a large export, the same URL
-        but for the slug on every row: it is reversed once, with a placeholder,
-        and each slug put in its place (both places, in a link to an entry of a
-        list: ?entry=<slug>#<slug>). A slug of the characters of the slug path
-        converter reverses (and URL-encodes) to itself; any other is reversed as
-        usual.
-        """
-        parts = self.absolute(record(SLUG_PLACEHOLDER)).split(SLUG_PLACEHOLDER)
-
-        def absolute(slug):
-            if URL_SAFE_SLUG.fullmatch(slug):
-                return slug.join(parts)
-            return self.absolute(record(slug))
-
-        return absolute
+        """A function of a slug giving `self.absolute(record(slug))`: the link of
+        a row read as values, by way of an unsaved record holding its slug."""
+        return lambda slug: self.absolute(record(slug))
 
 
 def grouped(rows):
@@ -134,72 +116,3 @@ def csv_content(rows, fieldnames):
         for row in rows
     )
     return out.getvalue()
-
-
-def json_content(rows):
-    """What `json.dumps(list(rows), cls=DjangoJSONEncoder, indent=1)` gives.
-
-    With an indent the standard library encodes in pure Python, twice as slowly
-    as this. An export's rows are flat, their values scalars or lists of scalars:
-    those are laid out here, each scalar encoded in C; any other row is left to
-    json.dumps.
-    """
-    prefixes = {}
-    texts = [json_row(row, prefixes) for row in rows]
-    return "[\n" + ",\n".join(texts) + "\n]" if texts else "[]"
-
-
-class NotFlat(Exception):
-    """A value json_row leaves to json.dumps."""
-
-
-def json_row(row, prefixes=None):
-    """One row as json.dumps(rows, indent=1) writes it, one level deep.
-
-    `prefixes` keeps each key's line start, encoded, for the rows that follow:
-    the rows of an export share their keys."""
-    prefixes = {} if prefixes is None else prefixes
-    lines = []
-    try:
-        for key, value in row.items():
-            prefix = prefixes.get(key)
-            if prefix is None:
-                prefix = prefixes[key] = f"  {encode_basestring_ascii(key)}: "
-            # Text first: most values of an export are.
-            if type(value) is str:
-                lines.append(prefix + encode_basestring_ascii(value))
-            else:
-                lines.append(prefix + json_value(value))
-    except (NotFlat, TypeError):
-        return textwrap.indent(json.dumps(row, cls=DjangoJSONEncoder, indent=1), " ")
-    return " {\n" + ",\n".join(lines) + "\n }" if lines else " {}"
-
-
-def json_value(value):
-    if type(value) is list:
-        if not value:
-            return "[]"
-        return "[\n   " + ",\n   ".join(map(json_scalar, value)) + "\n  ]"
-    return json_scalar(value)
-
-
-_encode = DjangoJSONEncoder().encode
-
-
-def json_scalar(value):
-    """One value as DjangoJSONEncoder writes it, the common types directly."""
-    if type(value) is str:
-        return encode_basestring_ascii(value)
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if type(value) is int:
-        return int.__repr__(value)
-    if type(value) is datetime.date:
-        return f'"{value.isoformat()}"'
-    if isinstance(value, (list, tuple, dict)):
-        raise NotFlat
-    return _encode(value)

@@ -6,9 +6,9 @@ import uuid
 
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 
 from core.dates import DatePrecision, format_date
-from core.links import cached_reverse
 from core.records import ArchiveRecord
 
 
@@ -79,7 +79,7 @@ class SourceDocument(ArchiveRecord):
         return self.title
 
     def get_absolute_url(self):
-        return cached_reverse("evidence:detail", slug=self.slug)
+        return reverse("evidence:detail", kwargs={"slug": self.slug})
 
     def natural_key(self):
         return (self.file_name,)

@@ -3,9 +3,9 @@
 from django.db import models
 from django.db.models import Subquery
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 
 from core.dates import DatePrecision, format_date
-from core.links import cached_reverse
 from core.records import ArchiveRecord
 
 
@@ -71,12 +71,12 @@ class Country(ArchiveRecord):
         return self.name
 
     def get_absolute_url(self):
-        return self.url_for(self.slug)
+        return reverse("members:detail", kwargs={"slug": self.slug})
 
     @staticmethod
     def url_for(slug):
         """The country page's URL, from the slug alone (for rows read as values)."""
-        return cached_reverse("members:detail", slug=slug)
+        return reverse("members:detail", kwargs={"slug": slug})
 
     def natural_key(self):
         return (self.iso_code,)

@@ -32,7 +32,7 @@ from .models import SEARCH_CONFIG, VECTOR_INDEX, IndexState, SearchEntry
 
 logger = logging.getLogger(__name__)
 
-MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]  # as mtcr_site.templatetags.markdown
+MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]  # as core.templatetags.markdown
 SEARCHED_MODELS = [Plenary, Event, SourceDocument, AnnexRevision]
 # A plenary's passages carry its host country's name: an edit of it counts too.
 STAMPED_MODELS = [*SEARCHED_MODELS, Country]

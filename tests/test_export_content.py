@@ -1,22 +1,13 @@
 """What the exports of the real archive say, pinned row by row, and laid out as
-`json.dumps(rows, indent=1)` lays them out: the exports are read and written their
-own way for speed, and must say exactly what they said before."""
+`json.dumps(rows, indent=1)` lays them out."""
 
 import csv
-import datetime
-import decimal
 import io
 import json
 
 import pytest
 from django.core.cache import cache
-from django.core.serializers.json import DjangoJSONEncoder
-from django.test import RequestFactory
-from django.urls import NoReverseMatch
 
-from core.exports import json_content
-from plenaries.models import Plenary
-from plenaries.views import PlenaryListView
 from tests.large_archive import no_page_cache, real_archive  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
@@ -320,41 +311,6 @@ def test_the_api_details_carry_the_export_rows(client):
         row for row in adherents if row["country"] == "India"
     ]
     assert client.get("/api/members/estonia/").json()["partnership"] is None
-
-
-def test_json_content_writes_what_json_dumps_writes():
-    rows = [
-        {
-            "text": 'Quotes " and \\ and “curly” and ünïcode and \n a line',
-            "empty": "",
-            "none": None,
-            "yes": True,
-            "no": False,
-            "number": 30,
-            "decimal": decimal.Decimal("1.50"),
-            "float": 2.5,
-            "day": datetime.date(2016, 10, 21),
-            "moment": datetime.datetime(2016, 10, 21, 9, 30, 0, 123456),
-            "list": ["a", 1, None, datetime.date(1987, 4, 16)],
-            "empty list": [],
-        },
-        {"nested": [["a"], {"b": [1, {}]}], "tuple": (1, 2), "dict": {}},
-        {},
-    ]
-    for some in (rows, rows[:1], rows[1:], []):
-        assert json_content(iter(some)) == json.dumps(
-            some, cls=DjangoJSONEncoder, indent=1
-        )
-
-
-@pytest.mark.usefixtures("real_archive")
-def test_an_unusual_slug_gets_its_url_as_get_absolute_url_gives_it():
-    view = PlenaryListView(request=RequestFactory().get("/plenaries/"))
-    url = view.absolute_by_slug(lambda slug: Plenary(slug=slug))
-    busan = Plenary.objects.get(slug="2016-busan")
-    assert url(busan.slug) == view.absolute(busan)
-    with pytest.raises(NoReverseMatch):
-        url("a slug with spaces")
 
 
 @pytest.mark.usefixtures("real_archive")

@@ -1,8 +1,9 @@
 """The chair of the regime: terms, joint chairmanships and the people who served."""
 
 from django.db import connections, models
+from django.urls import reverse
+from django.utils.http import urlencode
 
-from core.links import entry_url
 from core.records import ArchiveRecord
 
 
@@ -164,8 +165,9 @@ class Chairmanship(ArchiveRecord):
     @staticmethod
     def url_for(slug):
         """The term's place in the chair list, from the slug alone (for rows read
-        as values)."""
-        return entry_url("plenaries:chairs", slug)
+        as values): ?entry= opens the list at the page holding it, and the
+        fragment scrolls to it."""
+        return f"{reverse('plenaries:chairs')}?{urlencode({'entry': slug})}#{slug}"
 
     def natural_key(self):
         return (self.slug,)

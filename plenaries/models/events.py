@@ -1,9 +1,9 @@
 """The other dated developments a timeline shows."""
 
 from django.db import models
+from django.urls import reverse
 
 from core.dates import DatePrecision, format_range
-from core.links import cached_reverse
 from core.records import ArchiveRecord
 
 
@@ -70,7 +70,7 @@ class Event(ArchiveRecord):
         # a short list, whose first page holds the anchor.
         year = self.date.year
         query = f"kind=event&year_from={year}&year_to={year}"
-        return f"{cached_reverse('timeline:home')}?{query}#event-{self.slug}"
+        return f"{reverse('timeline')}?{query}#event-{self.slug}"
 
     def natural_key(self):
         return (self.slug,)

@@ -1,10 +1,10 @@
 """Plenary meetings and the UN Security Council resolutions their texts cite."""
 
 from django.db import models
+from django.urls import reverse
 
 from core.dates import DatePrecision, format_range
 from core.functions import YearOf
-from core.links import cached_reverse
 from core.records import ArchiveRecord
 
 
@@ -221,7 +221,7 @@ class Plenary(ArchiveRecord):
         )
 
     def get_absolute_url(self):
-        return self.url_for(self.slug)
+        return reverse("plenaries:detail", kwargs={"slug": self.slug})
 
     @staticmethod
     def name_for(number, place, year):
@@ -234,7 +234,7 @@ class Plenary(ArchiveRecord):
     @staticmethod
     def url_for(slug):
         """The plenary's URL, from the slug alone (for rows read as values)."""
-        return cached_reverse("plenaries:detail", slug=slug)
+        return reverse("plenaries:detail", kwargs={"slug": slug})
 
     def natural_key(self):
         return (self.slug,)

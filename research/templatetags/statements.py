@@ -1,8 +1,8 @@
 """{% numbered_statement plenary %}: a statement as numbered, citable paragraphs."""
 
 from django import template
+from django.urls import reverse
 
-from core.links import cached_reverse
 from plenaries.paragraphs import split_paragraphs
 
 register = template.Library()
@@ -15,8 +15,9 @@ def numbered_statement(plenary):
         (
             paragraph,
             paragraph.number
-            and cached_reverse(
-                "research:cite-paragraph", slug=plenary.slug, number=paragraph.number
+            and reverse(
+                "research:cite-paragraph",
+                kwargs={"slug": plenary.slug, "number": paragraph.number},
             ),
         )
         for paragraph in split_paragraphs(plenary.statement)

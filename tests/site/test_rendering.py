@@ -8,10 +8,8 @@ import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates
 from django.http import QueryDict
-from django.urls import reverse, set_script_prefix
 
 from annex.filters import AnnexRevisionFilter
-from core.links import cached_reverse
 from core.templatetags.markdown import render_markdown, sanitize
 from core.templatetags.records import links
 from core.widgets import renderer
@@ -168,35 +166,6 @@ def test_the_sites_filter_forms_render_as_djangos_templates_do(
         assert form.renderer is renderer
         assert_renders_as_django_does(type(form), data)
     assert_renders_as_django_does(TimelineFilterForm, data)
-
-
-def test_a_record_links_to_the_same_address_as_reverse_gives(real_archive):  # noqa: F811
-    for country in Country.objects.all():
-        assert country.get_absolute_url() == reverse(
-            "members:detail", kwargs={"slug": country.slug}
-        )
-    for plenary in Plenary.objects.all():
-        assert plenary.get_absolute_url() == reverse(
-            "plenaries:detail", kwargs={"slug": plenary.slug}
-        )
-
-
-def test_cached_links_follow_the_url_configuration_and_script_prefix(settings):
-    """A site served under a prefix, or another URL configuration, gets its own
-    addresses, not the ones worked out before."""
-    assert cached_reverse("members:detail", slug="india") == "/members/india/"
-    set_script_prefix("/archive/")
-    try:
-        assert cached_reverse("members:detail", slug="india") == (
-            "/archive/members/india/"
-        )
-    finally:
-        set_script_prefix("/")
-    settings.ROOT_URLCONF = "tests.site.prefixed_urls"
-    assert cached_reverse("members:detail", slug="india") == "/mtcr/members/india/"
-    assert cached_reverse("members:detail", slug="india") == reverse(
-        "members:detail", kwargs={"slug": "india"}
-    )
 
 
 def test_the_chair_terms_of_a_plenary_are_those_begun_or_ended_there(real_archive):  # noqa: F811
