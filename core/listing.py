@@ -14,16 +14,9 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, Window
 
-from core.widgets import renderer
-
 
 class ForgivingFilterSet(django_filters.FilterSet):
     """A FilterSet that applies the values it can read and reports the others."""
-
-    def get_form_class(self):
-        form_class = super().get_form_class()
-        form_class.default_renderer = renderer  # widgets written in Python
-        return form_class
 
     def is_valid(self):
         # Validate the form, but filter on whatever cleaned: cleaned_data holds only

@@ -7,7 +7,6 @@ from django.utils.http import urlencode
 from django.views.generic import TemplateView
 
 from core.charts import overview_svg
-from core.widgets import RowChoices, renderer
 from members.models import Country, Membership
 from plenaries.models import Plenary
 from timeline.chronology import Chronology, Filters, group_by_year, jump_bar
@@ -18,7 +17,6 @@ PAGE_SIZE = 50
 
 
 class TimelineFilterForm(forms.Form):
-    default_renderer = renderer  # widgets written in Python, as on the lists
     kind = forms.MultipleChoiceField(
         label="Show", choices=Kind.choices, required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -42,13 +40,6 @@ class TimelineFilterForm(forms.Form):
         choices=[("oldest", "Oldest first"), ("newest", "Newest first")],
         required=False,
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        country = self.fields["country"]
-        country.widget.choices = RowChoices(
-            country.queryset.values_list("slug", "name"), country.empty_label
-        )
 
     def values(self):
         """The filters that could be read; invalid ones are left out."""

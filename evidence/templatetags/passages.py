@@ -6,7 +6,6 @@ page never shows raw markup and never runs any.
 """
 
 import datetime
-import functools
 import re
 
 import nh3
@@ -26,28 +25,19 @@ def clean_text(text):
 
 @register.filter
 def passage(text):
-    """A passage, its line breaks kept."""
-    return mark_safe(passage_html(text))  # noqa: S308 - cleaned by nh3
-
-
-# A passage is quoted on several pages (its record's, its source's, the chairs'),
-# and what it shows depends only on its text.
-@functools.lru_cache(maxsize=4096)
-def passage_html(text):
-    return clean_text(text).strip().replace("\n", "<br>")
+    """A passage, cleaned; `|linebreaksbr` keeps its line breaks."""
+    return mark_safe(clean_text(text).strip())  # noqa: S308 - cleaned by nh3
 
 
 @register.filter
-def document_text(text):
-    """A document's full text as paragraphs (a blank line between paragraphs)."""
-    paragraphs = re.split(r"\n\s*\n", clean_text(text).strip())
-    return mark_safe(  # noqa: S308 - cleaned by nh3 above
-        "".join(
-            f"<p>{paragraph.strip().replace(chr(10), '<br>')}</p>"
-            for paragraph in paragraphs
-            if paragraph.strip()
-        )
-    )
+def paragraphs(text):
+    """A document's full text, cleaned, as a list of paragraphs (a blank line
+    between paragraphs); `|linebreaksbr` keeps the line breaks inside each."""
+    return [
+        mark_safe(paragraph.strip())  # noqa: S308 - cleaned by nh3
+        for paragraph in re.split(r"\n\s*\n", clean_text(text).strip())
+        if paragraph.strip()
+    ]
 
 
 @register.filter

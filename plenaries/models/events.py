@@ -70,7 +70,7 @@ class Event(ArchiveRecord):
         # a short list, whose first page holds the anchor.
         year = self.date.year
         query = f"kind=event&year_from={year}&year_to={year}"
-        return f"{reverse('timeline')}?{query}#event-{self.slug}"
+        return f"{reverse('timeline:home')}?{query}#event-{self.slug}"
 
     def natural_key(self):
         return (self.slug,)
