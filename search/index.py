@@ -26,7 +26,6 @@ from members.models import Country
 from mtcr_site.dates import format_date
 from plenaries.models import Event, Plenary, SourceDocument
 
-from . import trigrams
 from .models import SEARCH_CONFIG, VECTOR_INDEX, IndexState, SearchEntry
 
 logger = logging.getLogger(__name__)
@@ -265,9 +264,6 @@ def rebuild(using="default", only_if_stale=False):
                     build_entries(using), batch_size=500
                 )
             )
-            if trigrams.supported(connections[using]):
-                with connections[using].cursor() as cursor:
-                    trigrams.refill(cursor)
         if apps.is_installed("research"):
             # The research trends count phrases in the plenaries' passages: their
             # own tables, derived from these, change with them.
