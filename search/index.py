@@ -264,12 +264,6 @@ def rebuild(using="default", only_if_stale=False):
                     build_entries(using), batch_size=500
                 )
             )
-        if apps.is_installed("research"):
-            # The research trends count phrases in the plenaries' passages: their
-            # own tables, derived from these, change with them.
-            from research.index import rebuild as rebuild_research
-
-            rebuild_research(using)
         state.stamp = stamp
         state.save(using=using)
     return count

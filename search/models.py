@@ -234,8 +234,8 @@ class SearchEntry(models.Model):
     class Meta:
         ordering = ["kind", "key", "position"]
         verbose_name_plural = "search entries"
-        # A few records' passages of one field without reading every other's: the
-        # research trends quote a few plenaries' out of all the source documents'.
+        # The passages of a few fields without reading every other's: the research
+        # trends read the plenaries' statements and summaries, not the sources'.
         # Field first, so that it offers no order for search to sort by instead of
         # reading its GIN index.
         indexes = [
