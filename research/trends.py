@@ -4,27 +4,21 @@ A phrase matches case-insensitively, from the start of a word, with any run of
 spaces between its words and an optional plural ending: "intangible technology
 transfer" also finds "Intangible Technology Transfers (ITT)" (`pattern`).
 
-The database counts the uses, in the paragraphs of the plenaries' statements and
-summaries stored folded (PlenaryText), so that plain substring functions match
-exactly as `pattern` does (research.phrases). One aggregate query gives the uses per
-year and picks the plenaries the page quotes: the first PER_YEAR of each year and
-the latest. Only their passages (the search index's, Markdown already rendered) are
-read and cut into quotes here, so a page costs the same few queries and rows
-however many plenaries the archive holds.
+The uses are found in the search index's passages of the plenaries' statements and
+summaries (Markdown already rendered), read in one query and scanned in Python.
+A year's first PER_YEAR plenaries and the latest are quoted; the others of a year
+are counted and linked to.
 """
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import connections
-from django.db.models import CharField, Count, Func, Max, Min, Sum
+from django.db.models import CharField, Count, Func, Min
 from django.db.models.functions import Concat
 
 from plenaries.models import Plenary
 from search.models import SearchEntry
-
-from . import phrases
-from .models import PlenaryText, TermUse
 
 MAX_PHRASE = 100
 # Plenaries quoted in full per year (and the latest); the real archive has at most
@@ -39,8 +33,10 @@ NAMED = {
     "regions": Plenary.regions_of_concern,
 }
 
-# Terms a reader of MTCR history looks for, as written in the texts. Their uses
-# are counted at each rebuild of the search index (research.index).
+# The letters other than A-Z that re.IGNORECASE lets match an ASCII letter (the
+# re module's documentation), as that letter.
+ASCII_LOOKALIKES = str.maketrans("İıſK", "iisk")
+# Terms a reader of MTCR history looks for, as written in the texts (ASCII).
 NOTABLE_TERMS = [
     "intangible technology transfer",
     "intangible transfer of technology",
@@ -155,82 +151,69 @@ def trend(phrase, per_year=PER_YEAR):
     phrase = clean_phrase(phrase)
     if not phrase:
         return Trend(phrase)
-    span = Plenary.objects.aggregate(
-        plenaries=Count("pk"), first=Min("start_date"), last=Max("start_date")
-    )
-    archive = Archive(
-        span["plenaries"],
-        span["first"] and span["first"].year,
-        span["last"] and span["last"].year,
-    )
-    rows = quoted_plenaries(phrase, per_year)
-    plenaries = Plenary.objects.for_links().in_bulk([row[0] for row in rows])
-    quotes = passages(phrase, [plenary.slug for plenary in plenaries.values()])
-    years, latest = {}, None
-    for plenary_id, year, count, year_count, year_plenaries, from_end in rows:
-        plenary = plenaries[plenary_id]
-        use = Use(plenary, count, quotes.get(plenary.slug, []))
-        years.setdefault(year, Year(year, year_count, year_plenaries)).uses.append(use)
-        if from_end == 1:
-            latest = use
-    return Trend(phrase, list(years.values()), latest, archive)
-
-
-def quoted_plenaries(phrase, per_year):
-    """[(plenary id, year, uses, the year's uses, the year's plenaries using it,
-    place from the latest)] for the first `per_year` plenaries of each year that
-    use the phrase, and the latest, oldest first: one aggregate query."""
-    per_plenary = (
-        PlenaryText.objects.filter(phrases.used(phrase))
-        .order_by()
-        .values("plenary_id", "date", "year")
-        .annotate(uses=Sum(phrases.uses(phrase)))
-    )
-    inner, params = per_plenary.query.sql_with_params()
-    sql = (
-        "SELECT plenary_id, year, uses, year_uses, year_plenaries, from_end FROM ("
-        " SELECT plenary_id, date, year, uses,"
-        "  SUM(uses) OVER (PARTITION BY year) AS year_uses,"
-        "  COUNT(*) OVER (PARTITION BY year) AS year_plenaries,"
-        "  ROW_NUMBER() OVER (PARTITION BY year ORDER BY date, plenary_id) AS place,"
-        "  ROW_NUMBER() OVER (ORDER BY date DESC, plenary_id DESC) AS from_end"
-        f" FROM ({inner}) AS per_plenary) AS ranked"
-        " WHERE place <= %s OR from_end = 1"
-        " ORDER BY date, plenary_id"
-    )
-    with connections[per_plenary.db].cursor() as cursor:
-        cursor.execute(sql, (*params, per_year))
-        # PostgreSQL sums integers as numeric: Decimal, not int, in Python.
-        return [
-            (plenary_id, year, int(uses), int(year_uses), plenaries, from_end)
-            for plenary_id, year, uses, year_uses, plenaries, from_end in cursor
-        ]
-
-
-def passages(phrase, slugs, context=CONTEXT):
-    """{slug: [Passage]} for every use of the phrase in these plenaries' texts,
-    the statement's before the summary's, in reading order."""
     regex = pattern(phrase)
+    # Every plenary's slug, id and date: the archive's span, and the order of uses.
+    plenaries = {
+        slug: (start_date, pk)
+        for slug, pk, start_date in Plenary.objects.values_list(
+            "slug", "pk", "start_date"
+        )
+    }
+    dates = [start_date for start_date, _ in plenaries.values()]
+    archive = Archive(len(dates))
+    if dates:
+        archive.first_year, archive.last_year = min(dates).year, max(dates).year
+    counts, found = _uses(regex)
+    using = sorted(counts.keys() & plenaries.keys(), key=plenaries.__getitem__)
+    by_year = defaultdict(list)
+    for slug in using:
+        by_year[plenaries[slug][0].year].append(slug)
+    quoted = {slug for slugs in by_year.values() for slug in slugs[:per_year]}
+    quoted.update(using[-1:])
+    records = Plenary.objects.for_links().in_bulk(quoted, field_name="slug")
+    years, latest = [], None
+    for year, slugs in by_year.items():
+        entry = Year(year, sum(counts[s] for s in slugs), len(slugs))
+        for slug in slugs:
+            if slug in quoted:
+                use = Use(records[slug], counts[slug], _passages(regex, found[slug]))
+                entry.uses.append(use)
+                latest = use
+        years.append(entry)
+    return Trend(phrase, years, latest, archive)
+
+
+def _uses(regex):
+    """({slug: uses}, {slug: [(field, anchor, text)]}) over the passages of the
+    plenaries' texts that use the phrase, the statement's before the summary's."""
     entries = (
         SearchEntry.objects.plenary_texts()
-        .filter(key__in=slugs)
         .order_by("key", "field", "position")  # "statement" before "summary"
         .values_list("key", "field", "anchor", "text")
     )
-    found = {}
+    counts, found = defaultdict(int), defaultdict(list)
     for key, field_name, anchor, text in entries:
-        for match in regex.finditer(text):
-            found.setdefault(key, []).append(
-                Passage(
-                    field=field_name,
-                    anchor=anchor,
-                    number=int(anchor.removeprefix("p-")) if anchor else None,
-                    before=_clip_left(text[: match.start()], context),
-                    match=match.group(0),
-                    after=_clip_right(text[match.end() :], context),
-                )
-            )
-    return found
+        uses = len(regex.findall(text))
+        if uses:
+            counts[key] += uses
+            found[key].append((field_name, anchor, text))
+    return counts, found
+
+
+def _passages(regex, texts, context=CONTEXT):
+    """[Passage] for every use of the phrase in these texts, in reading order."""
+    return [
+        Passage(
+            field=field_name,
+            anchor=anchor,
+            number=int(anchor.removeprefix("p-")) if anchor else None,
+            before=_clip_left(text[: match.start()], context),
+            match=match.group(0),
+            after=_clip_right(text[match.end() :], context),
+        )
+        for field_name, anchor, text in texts
+        for match in regex.finditer(text)
+    ]
 
 
 def first_uses():
@@ -238,16 +221,10 @@ def first_uses():
     name, each as (item, the plenary that used it first, how many plenaries did):
     {"terms": [...], "resolutions": [...], "countries": [...], "regions": [...]}.
 
-    One aggregate query each (the terms' uses were counted at the last rebuild),
-    and one for the plenaries they name.
+    The terms are found in the plenaries' passages (one query); the others come
+    from one aggregate query each, and one more reads the plenaries they name.
     """
-    terms = (
-        TermUse.objects.filter(term__in=NOTABLE_TERMS)
-        .order_by()
-        .values("term")
-        .annotate(**_first_and_count("plenary"))
-    )
-    found = {"terms": [(t["term"], t["first_use"], t["plenary_count"]) for t in terms]}
+    found = {"terms": _first_term_uses()}
     for name, relation in NAMED.items():
         items = relation.field.related_model.objects.annotate(
             **_first_and_count(relation.field.related_query_name())
@@ -266,6 +243,27 @@ def first_uses():
     found["countries"].sort(key=lambda row: (row[1].start_date, row[0].name))
     found["regions"].sort(key=lambda row: (row[1].start_date, row[0].name))
     return found
+
+
+def _first_term_uses():
+    """[(term, "YYYY-MM-DD<slug>" of its first plenary, plenaries using it)] for
+    the notable terms the plenaries' texts use."""
+    terms = [(term, pattern(term), _longest_word(term)) for term in NOTABLE_TERMS]
+    using = defaultdict(set)
+    entries = SearchEntry.objects.plenary_texts().values_list("key", "date", "text")
+    for key, date, text in entries:
+        lowered = text.translate(ASCII_LOOKALIKES).lower()
+        for term, regex, word in terms:
+            # A plain substring test first: an expression costs far more.
+            if word in lowered and regex.search(text):
+                using[term].add(date.isoformat() + key)
+    return [(term, min(firsts), len(firsts)) for term, firsts in using.items()]
+
+
+def _longest_word(term):
+    """The term's longest word in lower case: in the text, lowered with
+    ASCII_LOOKALIKES replaced, wherever pattern(term) matches."""
+    return max(re.findall(r"\w+", term), key=len).lower()
 
 
 def _first_and_count(plenary):

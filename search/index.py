@@ -27,7 +27,6 @@ from evidence.models import SourceDocument
 from members.models import Country
 from plenaries.models import Event, Plenary
 
-from . import trigrams
 from .models import SEARCH_CONFIG, VECTOR_INDEX, IndexState, SearchEntry
 
 logger = logging.getLogger(__name__)
@@ -266,15 +265,6 @@ def rebuild(using="default", only_if_stale=False):
                     build_entries(using), batch_size=500
                 )
             )
-            if trigrams.supported(connections[using]):
-                with connections[using].cursor() as cursor:
-                    trigrams.refill(cursor)
-        if apps.is_installed("research"):
-            # The research trends count phrases in the plenaries' passages: their
-            # own tables, derived from these, change with them.
-            from research.index import rebuild as rebuild_research
-
-            rebuild_research(using)
         state.stamp = stamp
         state.save(using=using)
     return count

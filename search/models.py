@@ -9,7 +9,6 @@ from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.functions import Cast, Length, Ln, Lower, Replace
 
 from . import query as query_syntax
-from . import trigrams
 
 SEARCH_CONFIG = "english"
 # PostgreSQL's GIN index on the vectors (migration 0002).
@@ -127,8 +126,7 @@ class SearchEntryQuerySet(models.QuerySet):
 
         PostgreSQL: websearch_to_tsquery against the stored vectors (GIN index),
         ranked by ts_rank. Elsewhere: every wanted term (by its stem) as a substring
-        of the passage or its record's title (on SQLite, the passages to test found
-        first through a trigram index), ranked by weighted occurrences.
+        of the passage or its record's title, ranked by weighted occurrences.
         Either way: rank normalised by passage length, ties by date, newest first.
         """
         terms = query_syntax.parse(text)
@@ -189,15 +187,7 @@ class SearchEntryQuerySet(models.QuerySet):
             ),
             output_field=FloatField(),
         )
-        matches = self.filter(condition)
-        if trigrams.supported(connections[self.db]):
-            # The plain words narrow the search through the trigram index; a
-            # phrase's words are matched by a regular expression, whose notion of
-            # case the index does not share, so they narrow nothing.
-            narrowed = trigrams.candidates(t.text for t in wanted if not t.is_phrase)
-            if narrowed is not None:
-                matches = matches.filter(id__in=narrowed)
-        return matches.annotate(
+        return self.filter(condition).annotate(
             rank=weight * occurrences / (Value(1.0) + Ln(Value(1.0) + Length("text")))
         )
 
@@ -244,8 +234,8 @@ class SearchEntry(models.Model):
     class Meta:
         ordering = ["kind", "key", "position"]
         verbose_name_plural = "search entries"
-        # A few records' passages of one field without reading every other's: the
-        # research trends quote a few plenaries' out of all the source documents'.
+        # The passages of a few fields without reading every other's: the research
+        # trends read the plenaries' statements and summaries, not the sources'.
         # Field first, so that it offers no order for search to sort by instead of
         # reading its GIN index.
         indexes = [
