@@ -1,10 +1,12 @@
 """A read-only JSON API over the same lists, filters and rows as the HTML pages.
 
-Each list endpoint is the site's own list view answered as JSON: the same
-FilterSet, the same queryset, the same row as its `?format=json` export, but
-paginated. A filter value that cannot be read is ignored and reported under
+Each list endpoint answers its list's rows (`<app>/rows.py`, the rows of the
+page's `?format=json` export) filtered by the page's own FilterSet, a page at a
+time. A filter value that cannot be read is ignored and reported under
 "ignored", as the pages do.
 """
+
+from typing import NamedTuple
 
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
@@ -16,15 +18,19 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_safe
 from django.views.generic import View
 
-from annex.views import AnnexRevisionListView
-from core.exports import ExportMixin
+from annex.filters import AnnexRevisionFilter
+from annex.rows import REVISION_ROWS
+from core.exports import Rows
+from evidence.filters import SourceFilter
 from evidence.models import Citation, SourceDocument
-from evidence.views import SourceListView
-from members.models import Adherence, Country, Membership
-from members.views import AdherenceListView, MembershipListView
+from evidence.rows import SOURCE_ROWS, citation_row, source_row
+from members.filters import AdherenceFilter, MembershipFilter
+from members.models import Country
+from members.rows import ADHERENT_ROWS, PARTNER_ROWS
+from plenaries.filters import ChairmanshipFilter, PlenaryFilter
 from plenaries.models import Plenary
 from plenaries.paragraphs import numbered
-from plenaries.views import ChairmanshipListView, PlenaryListView
+from plenaries.rows import CHAIR_ROWS, PLENARY_ROWS
 from timeline.chronology import Chronology
 from timeline.views import TimelineFilterForm
 
@@ -59,7 +65,8 @@ def _positive_int(value, default):
 
 
 def paginated(request, items, form, rows):
-    """The JSON page of `items` the request asks for, with the filters `form` read.
+    """The JSON page of `items` the request asks for, with the filters `form` read:
+    every list endpoint's answer, or its 400 or 404.
 
     `rows(page)` gives the results of a page of items; `items` may be a queryset
     or a list.
@@ -83,7 +90,6 @@ def paginated(request, items, form, rows):
         query["page"] = other
         return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
-    read = getattr(form, "cleaned_data", {})
     return api_response(
         {
             "count": paginator.count,
@@ -94,13 +100,7 @@ def paginated(request, items, form, rows):
             "previous": page_url(page.previous_page_number())
             if page.has_previous()
             else None,
-            "filters": {
-                name: request.GET.getlist(name)
-                if isinstance(value, list)
-                else request.GET.get(name)
-                for name, value in read.items()
-                if value not in (None, "", [])
-            },
+            "filters": filters_read(request, form),
             "ignored": {
                 name: " ".join(messages) for name, messages in form.errors.items()
             },
@@ -109,12 +109,66 @@ def paginated(request, items, form, rows):
     )
 
 
-class ApiListMixin:
-    """Answers a site list view's filtered export rows as paginated JSON."""
+def filters_read(request, form):
+    """The filter values the form could read, as the request gave them."""
+    return {
+        name: request.GET.getlist(name)
+        if isinstance(value, list)
+        else request.GET.get(name)
+        for name, value in getattr(form, "cleaned_data", {}).items()
+        if value not in (None, "", [])
+    }
 
-    def get(self, request, *args, **kwargs):
-        filterset = self.get_export_filterset()
-        return paginated(request, filterset.qs, filterset.form, self.export_rows)
+
+class ListEndpoint(View):
+    """A list's rows, filtered by its page's FilterSet, a page at a time."""
+
+    filterset_class = None
+    rows = None  # the list's Rows
+
+    def get(self, request):
+        filterset = self.rows.filtered(self.filterset_class, request)
+        absolute = request.build_absolute_uri
+        return paginated(
+            request,
+            filterset.qs,
+            filterset.form,
+            lambda page: self.rows(page, absolute),
+        )
+
+
+class ApiList(NamedTuple):
+    page: str  # the list's page, by URL name
+    example: str  # a query the docs link to
+    filterset_class: type
+    rows: Rows
+
+
+# The list endpoints, by URL name.
+LISTS = {
+    "plenaries": ApiList(
+        "plenaries:list", "year_from=2010&year_to=2016", PlenaryFilter, PLENARY_ROWS
+    ),
+    "members": ApiList("members:list", "on=2016-10-21", MembershipFilter, PARTNER_ROWS),
+    "adherents": ApiList(
+        "members:adherents", "kind=formal", AdherenceFilter, ADHERENT_ROWS
+    ),
+    "chairs": ApiList(
+        "plenaries:chairs", "country=argentina", ChairmanshipFilter, CHAIR_ROWS
+    ),
+    "annex": ApiList(
+        "annex:list", "year_from=2010", AnnexRevisionFilter, REVISION_ROWS
+    ),
+    "sources": ApiList("evidence:list", "kind=statement", SourceFilter, SOURCE_ROWS),
+}
+
+
+def list_endpoint(name):
+    """The view of the list endpoint `api:<name>`."""
+    endpoint = LISTS[name]
+    return ListEndpoint.as_view(
+        filterset_class=endpoint.filterset_class, rows=endpoint.rows
+    )
 
 
 @method_decorator(require_safe, name="dispatch")
@@ -145,68 +199,9 @@ class Timeline(View):
         }
 
 
-class PlenaryList(ApiListMixin, PlenaryListView):
-    pass
-
-
-class MembershipList(ApiListMixin, MembershipListView):
-    pass
-
-
-class AdherenceList(ApiListMixin, AdherenceListView):
-    pass
-
-
-class ChairmanshipList(ApiListMixin, ChairmanshipListView):
-    pass
-
-
-class AnnexRevisionList(ApiListMixin, AnnexRevisionListView):
-    pass
-
-
-class SourceList(ApiListMixin, ExportMixin, SourceListView):
-    export_fields = (
-        "slug", "file_name", "title", "kind", "publisher", "published",
-        "published_precision", "original_url", "plenary", "url",
-    )  # fmt: skip
-
-    def get_export_queryset(self):
-        return self.get_queryset()
-
-    def export_rows(self, sources):
-        return (source_row(self.request, source) for source in sources)
-
-
-def source_row(request, source):
-    return {
-        "slug": source.slug,
-        "file_name": source.file_name,
-        "title": source.title,
-        "kind": source.kind,
-        "publisher": source.publisher,
-        "published": source.published,
-        "published_precision": source.published_precision,
-        "original_url": source.url,
-        "plenary": source.plenary.slug if source.plenary else None,
-        "url": request.build_absolute_uri(source.get_absolute_url()),
-    }
-
-
 def get_or_error(queryset, **lookup):
     """The one record, or None: detail endpoints answer a 404 in JSON."""
     return queryset.filter(**lookup).first()
-
-
-def citation_row(citation):
-    return {
-        "source": citation.source.slug,
-        "source_title": citation.source.title,
-        "passage": citation.passage,
-        "field": citation.field,
-        "claim": citation.claim,
-        "is_followed": citation.is_followed,
-    }
 
 
 @method_decorator(require_safe, name="dispatch")
@@ -230,10 +225,8 @@ class PlenaryDetail(View):
         if plenary is None:
             return api_error("No plenary has this slug.", 404)
         url = request.build_absolute_uri(plenary.get_absolute_url())
-        # The row of the list's export, read as the export reads it.
-        (row,) = PlenaryListView(request=request).export_rows(
-            Plenary.objects.for_export().filter(pk=plenary.pk)
-        )
+        # The plenary's row in the list, read as the list reads it.
+        (row,) = PLENARY_ROWS.where(request.build_absolute_uri, pk=plenary.pk)
         row.update(
             opened_by=plenary.opened_by,
             statement=plenary.statement,
@@ -264,17 +257,10 @@ class CountryDetail(View):
         country = get_or_error(Country.objects.all(), slug=slug)
         if country is None:
             return api_error("No country has this slug.", 404)
-        # The rows of the partner and adherent lists' exports.
-        partnership = list(
-            MembershipListView(request=request).export_rows(
-                Membership.objects.for_export().filter(country=country)
-            )
-        )
-        adherences = list(
-            AdherenceListView(request=request).export_rows(
-                Adherence.objects.for_export().filter(country=country)
-            )
-        )
+        # The country's rows in the partner and adherent lists.
+        absolute = request.build_absolute_uri
+        partnership = PARTNER_ROWS.where(absolute, country=country)
+        adherences = ADHERENT_ROWS.where(absolute, country=country)
         return api_response(
             {
                 "name": country.name,
@@ -311,7 +297,7 @@ class SourceDetail(View):
         )
         if source is None:
             return api_error("No source has this slug.", 404)
-        row = source_row(request, source)
+        row = source_row(source, request.build_absolute_uri)
         row.update(
             text=source.text,
             citations=[citation_row(c) for c in source.citations.all()],
@@ -321,14 +307,6 @@ class SourceDetail(View):
 
 def _list_endpoints():
     """(API URL name, page URL name, example query, filter form, result fields)."""
-    lists = [
-        ("api:plenaries", "plenaries:list", "year_from=2010&year_to=2016", PlenaryList),
-        ("api:members", "members:list", "on=2016-10-21", MembershipList),
-        ("api:adherents", "members:adherents", "kind=formal", AdherenceList),
-        ("api:chairs", "plenaries:chairs", "country=argentina", ChairmanshipList),
-        ("api:annex", "annex:list", "year_from=2010", AnnexRevisionList),
-        ("api:sources", "evidence:list", "kind=statement", SourceList),
-    ]
     return [
         (
             "api:timeline",
@@ -338,8 +316,8 @@ def _list_endpoints():
             Timeline.fields,
         )
     ] + [
-        (api, page, example, view.filterset_class().form, view.export_fields)
-        for api, page, example, view in lists
+        (f"api:{name}", page, example, filterset_class().form, rows.fields)
+        for name, (page, example, filterset_class, rows) in LISTS.items()
     ]
 
 

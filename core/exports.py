@@ -1,17 +1,24 @@
-"""`?format=csv` and `?format=json` on a list: exactly the rows its filters select.
+"""A list's rows, as its `?format=csv|json` export and the API give them.
+
+Each list's app declares its rows once (`Rows`, in `<app>/rows.py`): the columns,
+the records as the rows read them, and a function building a dict per record.
+The list page's export and the API endpoint both filter those records with the
+list's own FilterSet and answer the same rows.
 
 An export may hold every row of the archive, thousands of them at scale, so it is
-read in a constant number of queries and built a row at a time: a view's
-`export_rows` reads each list its rows carry (chairs, evidence) in one query,
-keyed by row, then iterates the rows themselves in chunks, as instances holding
-only the columns exported. The answer is still one ordinary HttpResponse, not a
-streaming one, so that the page cache stores it.
+read in a constant number of queries and built a row at a time: a row builder
+reads each list its rows carry (chairs, evidence) in one query, keyed by row,
+then iterates the rows themselves in chunks, as instances holding only the
+columns exported. The answer is still one ordinary HttpResponse, not a streaming
+one, so that the page cache stores it.
 """
 
 import csv
 import io
 import json
 from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, HttpResponseBadRequest
@@ -21,22 +28,47 @@ FORMATS = ("csv", "json")
 CHUNK_SIZE = 500
 
 
+@dataclass(frozen=True)
+class Rows:
+    """The rows of a list, one dict per record with `fields` as its keys, in order.
+
+    `records()` gives the records as the rows read them, before the list's
+    filters; `build(records, absolute)` yields the row of each of the (filtered)
+    records, in their order, `absolute` turning a path into an absolute URL.
+    JSON keeps lists as lists, CSV joins them with "; ".
+    """
+
+    fields: tuple[str, ...]
+    records: Callable
+    build: Callable[..., Iterable[dict]]
+
+    def __call__(self, records, absolute):
+        return self.build(records, absolute)
+
+    def where(self, absolute, **lookup):
+        """The rows of the records matching `lookup`, as a list."""
+        return list(self(self.records().filter(**lookup), absolute))
+
+    def filtered(self, filterset_class, request):
+        """The list's filters, read from the request, over the rows' records."""
+        filterset = filterset_class(
+            data=request.GET or None, request=request, queryset=self.records()
+        )
+        filterset.is_valid()
+        return filterset
+
+
 class ExportMixin:
     """Adds CSV and JSON exports to a FilterView.
 
-    A view sets `export_name` (the file's base name) and `export_fields` (the
-    columns), and defines `get_export_queryset()` (the records as the export reads
-    them, the list's filters applied after) and `export_rows(queryset)`, yielding
-    for each record of the filtered queryset, in its order, a dict with those
-    keys; JSON keeps lists as lists, CSV joins them with "; ". Every filtered row
-    is exported, not only the current page.
+    A view sets `export_name` (the file's base name) and `export_rows`, the list's
+    `Rows`. Every row its filters select is exported, not only the current page.
     """
 
     export_name = "export"
-    export_fields = ()
-    # What each list view defines; a view that forgets one fails when its class
-    # is defined, not when a visitor first asks for an export.
-    export_hooks = ("get_export_queryset", "export_rows")
+    # A view that forgets its rows fails when its class is defined, not when a
+    # visitor first asks for an export.
+    export_hooks = ("export_rows",)
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -53,7 +85,8 @@ class ExportMixin:
                 f"Unknown format. Choose one of: {', '.join(FORMATS)}.",
                 content_type="text/plain; charset=utf-8",
             )
-        rows = self.export_rows(self.get_export_filterset().qs)
+        filterset = self.export_rows.filtered(self.get_filterset_class(), request)
+        rows = self.export_rows(filterset.qs, request.build_absolute_uri)
         if wanted == "json":
             response = HttpResponse(
                 json.dumps(list(rows), cls=DjangoJSONEncoder, indent=1),
@@ -61,30 +94,13 @@ class ExportMixin:
             )
         else:
             response = HttpResponse(
-                csv_content(rows, self.export_fields),
+                csv_content(rows, self.export_rows.fields),
                 content_type="text/csv; charset=utf-8",
             )
         response["Content-Disposition"] = (
             f'attachment; filename="{self.export_name}.{wanted}"'
         )
         return response
-
-    def get_export_filterset(self):
-        """The list's filters, over the rows as the export reads them."""
-        filterset_class = self.get_filterset_class()
-        kwargs = self.get_filterset_kwargs(filterset_class)
-        kwargs["queryset"] = self.get_export_queryset()
-        filterset = filterset_class(**kwargs)
-        filterset.is_valid()
-        return filterset
-
-    def absolute(self, obj):
-        return self.request.build_absolute_uri(obj.get_absolute_url())
-
-    def absolute_by_slug(self, record):
-        """A function of a slug giving `self.absolute(record(slug))`: the link of
-        a row read as values, by way of an unsaved record holding its slug."""
-        return lambda slug: self.absolute(record(slug))
 
 
 def grouped(rows):
@@ -107,7 +123,7 @@ def csv_content(rows, fieldnames):
     writer = csv.writer(out)
     writer.writerow(fieldnames)
     # A plain writer given the values in order: a DictWriter checks each row's
-    # keys, which the views set, and costs a third more.
+    # keys, which the row builders set, and costs more.
     writer.writerows(
         [
             "; ".join(map(str, value)) if type(value) is list else value

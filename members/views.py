@@ -5,16 +5,16 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from core.charts import growth_svg
-from core.exports import CHUNK_SIZE, ExportMixin, evidence, grouped
+from core.exports import ExportMixin
 from core.listing import ClampedPaginationMixin, Listed
 from evidence.models import Citation
 
 from .filters import AdherenceFilter, MembershipFilter
 from .models import Adherence, Country, Membership
+from .rows import ADHERENT_ORDER, ADHERENT_ROWS, EVIDENCE_ORDER, PARTNER_ROWS
 
-# The evidence of a partnership or an adherence: what the record follows first.
-# The source line shows a document's title, not its text (a long one).
-EVIDENCE_ORDER = ("-is_followed", "pk")
+# The evidence of a partnership or an adherence, as the rows list it. The source
+# line shows a document's title, not its text (a long one).
 EVIDENCE = Citation.objects.with_source_line().order_by(*EVIDENCE_ORDER)
 CITATIONS = Prefetch("citations", queryset=EVIDENCE)
 # A country page lists the latest plenaries and chairs of each kind, with how many
@@ -29,10 +29,7 @@ class MembershipListView(ExportMixin, ClampedPaginationMixin, FilterView):
     paginate_by = 100
     template_name = "members/membership_list.html"
     export_name = "mtcr-partners"
-    export_fields = (
-        "country", "country_code", "since", "since_precision", "since_is_upper_bound",
-        "since_display", "founding", "evidence", "url",
-    )  # fmt: skip
+    export_rows = PARTNER_ROWS
 
     def get_queryset(self):
         return super().get_queryset().with_country().prefetch_related(CITATIONS)
@@ -51,29 +48,6 @@ class MembershipListView(ExportMixin, ClampedPaginationMixin, FilterView):
         context["partner_total"] = len(since)
         return context
 
-    def get_export_queryset(self):
-        return Membership.objects.for_export()
-
-    def export_rows(self, memberships):
-        passages = grouped(
-            Citation.objects.passages_of(
-                "membership", memberships.values("pk")
-            ).order_by(*EVIDENCE_ORDER)
-        )
-        url = self.absolute_by_slug(lambda slug: Membership(country=Country(slug=slug)))
-        for membership in memberships.iterator(chunk_size=CHUNK_SIZE):
-            yield {
-                "country": membership.country.name,
-                "country_code": membership.country.iso_code,
-                "since": membership.since,
-                "since_precision": membership.since_precision,
-                "since_is_upper_bound": membership.since_is_upper_bound,
-                "since_display": membership.since_display,
-                "founding": membership.founding,
-                "evidence": evidence(passages.get(membership.pk, ())),
-                "url": url(membership.country.slug),
-            }
-
 
 class AdherenceListView(ExportMixin, ClampedPaginationMixin, FilterView):
     model = Adherence
@@ -81,11 +55,7 @@ class AdherenceListView(ExportMixin, ClampedPaginationMixin, FilterView):
     paginate_by = 100
     template_name = "members/adherence_list.html"
     export_name = "mtcr-adherents"
-    export_fields = (
-        "country", "country_code", "kind", "kind_display", "declared",
-        "declared_precision", "declared_is_upper_bound", "declared_display", "ended",
-        "evidence", "url",
-    )  # fmt: skip
+    export_rows = ADHERENT_ROWS
 
     def get_queryset(self):
         return (
@@ -93,33 +63,8 @@ class AdherenceListView(ExportMixin, ClampedPaginationMixin, FilterView):
             .get_queryset()
             .with_country()
             .prefetch_related(CITATIONS)
-            .order_by("kind", "country__name")
+            .order_by(*ADHERENT_ORDER)
         )
-
-    def get_export_queryset(self):
-        return Adherence.objects.for_export().order_by("kind", "country__name")
-
-    def export_rows(self, adherences):
-        passages = grouped(
-            Citation.objects.passages_of("adherence", adherences.values("pk")).order_by(
-                *EVIDENCE_ORDER
-            )
-        )
-        url = self.absolute_by_slug(lambda slug: Adherence(country=Country(slug=slug)))
-        for adherence in adherences.iterator(chunk_size=CHUNK_SIZE):
-            yield {
-                "country": adherence.country.name,
-                "country_code": adherence.country.iso_code,
-                "kind": adherence.kind,
-                "kind_display": adherence.get_kind_display(),
-                "declared": adherence.declared,
-                "declared_precision": adherence.declared_precision,
-                "declared_is_upper_bound": adherence.declared_is_upper_bound,
-                "declared_display": adherence.declared_display,
-                "ended": adherence.ended,
-                "evidence": evidence(passages.get(adherence.pk, ())),
-                "url": url(adherence.country.slug),
-            }
 
 
 class CountryDetailView(DetailView):
