@@ -67,8 +67,8 @@ class PlenaryListView(ExportMixin, ClampedPaginationMixin, FilterView):
             )
         )
         url = self.absolute_by_slug(lambda slug: Plenary(slug=slug))
-        # Rows as tuples, not instances: at a hundred times the archive, building
-        # a Plenary per row was a fifth of the export's time.
+        # Rows as tuples, not instances: a large export would otherwise spend its
+        # time building a Plenary for every row it reads a few columns of.
         rows = plenaries.values_list(
             "pk", "number", "slug", "city", "country_name", "country_code",
             "start_date", "end_date", "date_precision", "has_statement",

@@ -32,7 +32,7 @@ class Resolution(ArchiveRecord):
 
 def _has_statement():
     """Whether a plenary has a statement, asked of the database, which then need
-    not send the statement (tens of kilobytes) along."""
+    not send the statement, a long text, along."""
     return models.ExpressionWrapper(
         ~models.Q(statement=""), output_field=models.BooleanField()
     )
