@@ -1,11 +1,10 @@
 """Database functions for grouping by month or year, fast on both databases.
 
-Django's TruncMonth and ExtractYear run a Python function per row on SQLite;
-grouping thousands of rows that way costs tens of milliseconds. These read the
-ISO text SQLite stores dates as, and date_part on PostgreSQL (to_char, by way of
-a timestamp with time zone, takes a third longer over the timeline's 10,000
-rows at scale 100). Either way the result is a number: the year, or the month as
-year * 100 + month (199305 for May 1993).
+Django's TruncMonth and ExtractYear run a Python function per row on SQLite,
+which a page grouping the whole timeline would wait for. These read the ISO text
+SQLite stores dates as, and date_part on PostgreSQL (to_char goes by way of a
+timestamp with time zone, more work for every row). Either way the result is a
+number: the year, or the month as year * 100 + month (199305 for May 1993).
 """
 
 from django.db.models import Func, IntegerField

@@ -171,8 +171,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
 # The archive is in English only. Without the translation machinery every
-# variable a template renders skips a lookup of the active language (a tenth of
-# a page's render time); dates and numbers still take en-gb's formats.
+# variable a template renders skips a lookup of the active language, which every
+# page would pay for many times over; dates and numbers still take en-gb's formats.
 USE_I18N = False
 USE_TZ = True
 

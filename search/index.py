@@ -197,8 +197,8 @@ def archive_stamp(using="default"):
 
     A save or delete through the ORM leaves a history row; a bulk insert (no
     history) raises the highest id. Each is a step down an index, where counting
-    rows read whole tables: on every search, that was a third of its time at a
-    hundred times the archive. Only a raw SQL delete goes unseen.
+    rows would read whole tables, on every search, and more of them the larger the
+    archive. Only a raw SQL delete goes unseen.
     """
     connection = connections[using]
     quote = connection.ops.quote_name
@@ -239,8 +239,8 @@ def insert_with_vectors(entries, using):
     with connections[using].cursor() as cursor:
         cursor.executemany(sql, rows)
         # Rows inserted in bulk wait in the GIN index's pending list, which every
-        # search scans row by row until a vacuum merges it: merge it now (at a
-        # hundred times the archive, the index scan went from 3.5 to 0.7 ms).
+        # search scans row by row until a vacuum merges it: merge it now, so that
+        # searches read the index itself and not a list beside it.
         cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [VECTOR_INDEX])
         cursor.execute(f"ANALYZE {table}")
     return len(rows)

@@ -5,6 +5,9 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from core.records import ArchiveRecord
+from evidence.models import Citation
+
+from .plenaries import Plenary
 
 
 class ChairmanshipQuerySet(models.QuerySet):
@@ -23,10 +26,6 @@ class ChairmanshipQuerySet(models.QuerySet):
         without their long texts: a page of 50 is sorted out of every term, each
         row carrying what was selected with it.
         """
-        from evidence.models import Citation
-
-        from .plenaries import Plenary
-
         long_texts = [
             f"{end}_plenary__{name}"
             for end in ("start", "end")
@@ -50,8 +49,6 @@ class ChairmanshipQuerySet(models.QuerySet):
         """What naming a term and linking to it needs: its first plenary, without
         the long texts, and its `country_list` and `person_list` (lists, as in
         for_list)."""
-        from .plenaries import Plenary
-
         long_texts = [f"start_plenary__{name}" for name in Plenary.LONG_TEXTS]
         return (
             self.select_related("start_plenary__country")

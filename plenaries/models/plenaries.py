@@ -32,7 +32,7 @@ class Resolution(ArchiveRecord):
 
 def _has_statement():
     """Whether a plenary has a statement, asked of the database, which then need
-    not send the statement (tens of kilobytes) along."""
+    not send the statement, a long text, along."""
     return models.ExpressionWrapper(
         ~models.Q(statement=""), output_field=models.BooleanField()
     )
@@ -105,9 +105,11 @@ class PlenaryQuerySet(models.QuerySet):
         Lists rather than related managers: to hold prefetched rows in a manager,
         Django builds a filtered queryset for every row and relation, which costs
         more than the queries on a page of plenaries.
-        """
-        from .chairs import Chairmanship
 
+        The terms are reached through the relation (chairs.py builds on this
+        module, so this one does not import it).
+        """
+        terms = self.model._meta.get_field("chairmanships_begun").related_model.objects
         return (
             self.for_links()
             .annotate(has_statement=_has_statement())
@@ -115,7 +117,7 @@ class PlenaryQuerySet(models.QuerySet):
                 models.Prefetch("resolutions", to_attr="resolution_list"),
                 models.Prefetch(
                     "chairmanships_begun",
-                    queryset=Chairmanship.objects.prefetch_related(
+                    queryset=terms.prefetch_related(
                         models.Prefetch("countries", to_attr="country_list"),
                         models.Prefetch("people", to_attr="person_list"),
                     ),
