@@ -25,22 +25,7 @@ import json
 
 from ingest import names
 from ingest.merge import build_archive
-
-FILES = [
-    # (file name, model label), in the order a loader should read them
-    ("countries.json", "members.country"),
-    ("regions.json", "members.region"),
-    ("resolutions.json", "plenaries.resolution"),
-    ("sources.json", "evidence.sourcedocument"),
-    ("plenaries.json", "plenaries.plenary"),
-    ("chairmanships.json", "plenaries.chairmanship"),
-    ("chair_people.json", "plenaries.chairperson"),
-    ("memberships.json", "members.membership"),
-    ("adherences.json", "members.adherence"),
-    ("annex_revisions.json", "annex.annexrevision"),
-    ("events.json", "plenaries.event"),
-    ("citations.json", "evidence.citation"),
-]
+from ingest.tables import BY_LABEL, TABLES
 
 
 def _date(value):
@@ -123,13 +108,13 @@ def _citation(citation):
 def fixture_objects(archive):
     """{file name: [fixture objects]} for an archive."""
     countries, regions, resolutions = set(), set(), set()
-    objects = {name: [] for name, _ in FILES}
+    objects = {table.fixture: [] for table in TABLES}
 
-    def add(file_name, model, fields):
-        objects[file_name].append({"model": model, "fields": fields})
+    def add(label, fields):
+        objects[BY_LABEL[label].fixture].append({"model": label, "fields": fields})
 
     for source in archive.sources:
-        add("sources.json", "evidence.sourcedocument", _source(source))
+        add("evidence.sourcedocument", _source(source))
     for plenary in archive.plenaries:
         countries.update([plenary.country, *plenary.countries_of_concern])
         countries.update(plenary.countries_named)
@@ -137,11 +122,10 @@ def fixture_objects(archive):
             countries.add(plenary.next_host)
         regions.update(plenary.regions_of_concern)
         resolutions.update(plenary.resolutions)
-        add("plenaries.json", "plenaries.plenary", _plenary(plenary))
+        add("plenaries.plenary", _plenary(plenary))
     for chair in archive.chairmanships:
         countries.update(chair.countries)
         add(
-            "chairmanships.json",
             "plenaries.chairmanship",
             {
                 "slug": chair.slug,
@@ -154,7 +138,6 @@ def fixture_objects(archive):
         )
         for person in chair.people:
             add(
-                "chair_people.json",
                 "plenaries.chairperson",
                 {
                     "chairmanship": [chair.slug],
@@ -167,7 +150,6 @@ def fixture_objects(archive):
     for membership in archive.memberships:
         countries.add(membership.country)
         add(
-            "memberships.json",
             "members.membership",
             {
                 "country": [membership.country],
@@ -181,7 +163,6 @@ def fixture_objects(archive):
     for adherence in archive.adherences:
         countries.add(adherence.country)
         add(
-            "adherences.json",
             "members.adherence",
             {
                 "country": [adherence.country],
@@ -195,7 +176,6 @@ def fixture_objects(archive):
         )
     for revision in archive.annex_revisions:
         add(
-            "annex_revisions.json",
             "annex.annexrevision",
             {
                 "slug": revision.slug,
@@ -211,7 +191,6 @@ def fixture_objects(archive):
         countries.update(event.countries)
         end = event.dates.end if event.dates.end != event.dates.start else None
         add(
-            "events.json",
             "plenaries.event",
             {
                 "slug": event.slug,
@@ -226,11 +205,10 @@ def fixture_objects(archive):
             },
         )
     for citation in archive.citations:
-        add("citations.json", "evidence.citation", _citation(citation))
+        add("evidence.citation", _citation(citation))
     for code in countries:
         country = names.COUNTRY_BY_ISO[code]
         add(
-            "countries.json",
             "members.country",
             {
                 "name": country.name,
@@ -241,7 +219,6 @@ def fixture_objects(archive):
         )
     for slug in regions:
         add(
-            "regions.json",
             "members.region",
             {
                 "name": names.REGION_BY_SLUG[slug].name,
@@ -249,7 +226,7 @@ def fixture_objects(archive):
             },
         )
     for number in resolutions:
-        add("resolutions.json", "plenaries.resolution", {"number": number})
+        add("plenaries.resolution", {"number": number})
     for items in objects.values():
         items.sort(key=_sort_key)
     return objects
