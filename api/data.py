@@ -9,32 +9,19 @@ import csv
 import io
 import zipfile
 
+from django.apps import apps
 from django.core import serializers
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from annex.models import AnnexRevision
-from evidence.models import Citation, SourceDocument
-from members.models import Adherence, Country, Membership, Region
-from plenaries.models import Chairmanship, ChairPerson, Event, Plenary, Resolution
+from ingest import tables
+from members.models import Adherence, Membership
+from plenaries.models import ChairPerson
 
-# In the order a loader needs them: every record after those it refers to.
-TABLES = {
-    "countries": Country,
-    "regions": Region,
-    "resolutions": Resolution,
-    "plenaries": Plenary,
-    "memberships": Membership,
-    "adherences": Adherence,
-    "chairmanships": Chairmanship,
-    "chair-people": ChairPerson,
-    "events": Event,
-    "annex-revisions": AnnexRevision,
-    "sources": SourceDocument,
-    "citations": Citation,
-}
+# Table name -> model, in load order: every record after those it refers to.
+TABLES = {table.name: apps.get_model(table.label) for table in tables.TABLES}
 
 # Related records whose natural key needs one more step (a partnership is its
 # country's code).

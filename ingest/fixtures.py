@@ -1,10 +1,11 @@
 """The archive as Django JSON fixtures: natural keys, no pks, sorted, byte-stable.
 
-One file per model. Only the countries and regions that some record refers to are
-written (not the whole gazetteer).
+One file per model, as `ingest.tables` names it. Only the countries, regions and
+resolutions that some record refers to are written (not the whole gazetteer).
 
 Citations: `key` is "<file>#<model>/<record key>/<field or 'record'>[/n]";
-`passage` is quoted from the source (whitespace normalised); `field`/`claim` are
+`passage` is quoted from the source (whitespace normalised); `field`/`claim` are,
+by model:
 
 - plenary: number, city, country, dates ("2011-04-11/2011-04-15", "1994-10"),
   opened_by, summary, next_host, next_announcement, and resolutions,
@@ -25,22 +26,7 @@ import json
 
 from ingest import names
 from ingest.merge import build_archive
-
-FILES = [
-    # (file name, model label), in the order a loader should read them
-    ("countries.json", "members.country"),
-    ("regions.json", "members.region"),
-    ("resolutions.json", "plenaries.resolution"),
-    ("sources.json", "evidence.sourcedocument"),
-    ("plenaries.json", "plenaries.plenary"),
-    ("chairmanships.json", "plenaries.chairmanship"),
-    ("chair_people.json", "plenaries.chairperson"),
-    ("memberships.json", "members.membership"),
-    ("adherences.json", "members.adherence"),
-    ("annex_revisions.json", "annex.annexrevision"),
-    ("events.json", "plenaries.event"),
-    ("citations.json", "evidence.citation"),
-]
+from ingest.tables import BY_LABEL, TABLES
 
 
 def _date(value):
@@ -120,16 +106,95 @@ def _citation(citation):
     return fields
 
 
-def fixture_objects(archive):
-    """{file name: [fixture objects]} for an archive."""
+def _chairmanship(chair):
+    return {
+        "slug": chair.slug,
+        "countries": _m2m(chair.countries),
+        "start_plenary": _fk(chair.start_plenary),
+        "end_plenary": _fk(chair.end_plenary),
+        "announced": chair.announced,
+        "notes": chair.notes,
+    }
+
+
+def _chair_person(chair, person):
+    return {
+        "chairmanship": [chair.slug],
+        "title": person.title,
+        "name": person.name,
+        "position": person.position,
+        "role": person.role,
+    }
+
+
+def _membership(membership):
+    return {
+        "country": [membership.country],
+        "since": _date(membership.since),
+        "since_precision": membership.since_precision,
+        "since_is_upper_bound": membership.since_is_upper_bound,
+        "founding": membership.founding,
+        "notes": membership.notes,
+    }
+
+
+def _adherence(adherence):
+    return {
+        "country": [adherence.country],
+        "kind": adherence.kind,
+        "declared": _date(adherence.declared),
+        "declared_precision": adherence.declared_precision,
+        "declared_is_upper_bound": adherence.declared_is_upper_bound,
+        "ended": _date(adherence.ended),
+        "notes": adherence.notes,
+    }
+
+
+def _annex_revision(revision):
+    return {
+        "slug": revision.slug,
+        "date": _date(revision.date.start),
+        "date_precision": revision.date.precision,
+        "summary": revision.summary,
+        "description": revision.description,
+        "adopted_at": _fk(revision.adopted_at),
+        "meeting": revision.meeting,
+    }
+
+
+def _event(event):
+    end = event.dates.end if event.dates.end != event.dates.start else None
+    return {
+        "slug": event.slug,
+        "kind": event.kind,
+        "title": event.title,
+        "description": event.description,
+        "date": _date(event.dates.start),
+        "end_date": _date(end),
+        "date_precision": event.dates.precision,
+        "countries": _m2m(event.countries),
+        "plenary": _fk(event.plenary),
+    }
+
+
+def _country(code):
+    country = names.COUNTRY_BY_ISO[code]
+    return {
+        "name": country.name,
+        "iso_code": country.iso_code,
+        "slug": country.slug,
+        "other_names": list(country.other_names),
+    }
+
+
+def _region(slug):
+    return {"name": names.REGION_BY_SLUG[slug].name, "slug": slug}
+
+
+def _referenced(archive):
+    """The codes of the countries, slugs of the regions and numbers of the
+    resolutions that some record refers to: the only ones written."""
     countries, regions, resolutions = set(), set(), set()
-    objects = {name: [] for name, _ in FILES}
-
-    def add(file_name, model, fields):
-        objects[file_name].append({"model": model, "fields": fields})
-
-    for source in archive.sources:
-        add("sources.json", "evidence.sourcedocument", _source(source))
     for plenary in archive.plenaries:
         countries.update([plenary.country, *plenary.countries_of_concern])
         countries.update(plenary.countries_named)
@@ -137,119 +202,49 @@ def fixture_objects(archive):
             countries.add(plenary.next_host)
         regions.update(plenary.regions_of_concern)
         resolutions.update(plenary.resolutions)
-        add("plenaries.json", "plenaries.plenary", _plenary(plenary))
     for chair in archive.chairmanships:
         countries.update(chair.countries)
-        add(
-            "chairmanships.json",
-            "plenaries.chairmanship",
-            {
-                "slug": chair.slug,
-                "countries": _m2m(chair.countries),
-                "start_plenary": _fk(chair.start_plenary),
-                "end_plenary": _fk(chair.end_plenary),
-                "announced": chair.announced,
-                "notes": chair.notes,
-            },
-        )
-        for person in chair.people:
-            add(
-                "chair_people.json",
-                "plenaries.chairperson",
-                {
-                    "chairmanship": [chair.slug],
-                    "title": person.title,
-                    "name": person.name,
-                    "position": person.position,
-                    "role": person.role,
-                },
-            )
-    for membership in archive.memberships:
-        countries.add(membership.country)
-        add(
-            "memberships.json",
-            "members.membership",
-            {
-                "country": [membership.country],
-                "since": _date(membership.since),
-                "since_precision": membership.since_precision,
-                "since_is_upper_bound": membership.since_is_upper_bound,
-                "founding": membership.founding,
-                "notes": membership.notes,
-            },
-        )
-    for adherence in archive.adherences:
-        countries.add(adherence.country)
-        add(
-            "adherences.json",
-            "members.adherence",
-            {
-                "country": [adherence.country],
-                "kind": adherence.kind,
-                "declared": _date(adherence.declared),
-                "declared_precision": adherence.declared_precision,
-                "declared_is_upper_bound": adherence.declared_is_upper_bound,
-                "ended": _date(adherence.ended),
-                "notes": adherence.notes,
-            },
-        )
-    for revision in archive.annex_revisions:
-        add(
-            "annex_revisions.json",
-            "annex.annexrevision",
-            {
-                "slug": revision.slug,
-                "date": _date(revision.date.start),
-                "date_precision": revision.date.precision,
-                "summary": revision.summary,
-                "description": revision.description,
-                "adopted_at": _fk(revision.adopted_at),
-                "meeting": revision.meeting,
-            },
-        )
+    countries.update(membership.country for membership in archive.memberships)
+    countries.update(adherence.country for adherence in archive.adherences)
     for event in archive.events:
         countries.update(event.countries)
-        end = event.dates.end if event.dates.end != event.dates.start else None
-        add(
-            "events.json",
-            "plenaries.event",
-            {
-                "slug": event.slug,
-                "kind": event.kind,
-                "title": event.title,
-                "description": event.description,
-                "date": _date(event.dates.start),
-                "end_date": _date(end),
-                "date_precision": event.dates.precision,
-                "countries": _m2m(event.countries),
-                "plenary": _fk(event.plenary),
-            },
-        )
+    return countries, regions, resolutions
+
+
+def _records(archive):
+    """(model label, fields) of every record the archive's fixtures hold."""
+    for source in archive.sources:
+        yield "evidence.sourcedocument", _source(source)
+    for plenary in archive.plenaries:
+        yield "plenaries.plenary", _plenary(plenary)
+    for chair in archive.chairmanships:
+        yield "plenaries.chairmanship", _chairmanship(chair)
+        for person in chair.people:
+            yield "plenaries.chairperson", _chair_person(chair, person)
+    for membership in archive.memberships:
+        yield "members.membership", _membership(membership)
+    for adherence in archive.adherences:
+        yield "members.adherence", _adherence(adherence)
+    for revision in archive.annex_revisions:
+        yield "annex.annexrevision", _annex_revision(revision)
+    for event in archive.events:
+        yield "plenaries.event", _event(event)
     for citation in archive.citations:
-        add("citations.json", "evidence.citation", _citation(citation))
+        yield "evidence.citation", _citation(citation)
+    countries, regions, resolutions = _referenced(archive)
     for code in countries:
-        country = names.COUNTRY_BY_ISO[code]
-        add(
-            "countries.json",
-            "members.country",
-            {
-                "name": country.name,
-                "iso_code": country.iso_code,
-                "slug": country.slug,
-                "other_names": list(country.other_names),
-            },
-        )
+        yield "members.country", _country(code)
     for slug in regions:
-        add(
-            "regions.json",
-            "members.region",
-            {
-                "name": names.REGION_BY_SLUG[slug].name,
-                "slug": slug,
-            },
-        )
+        yield "members.region", _region(slug)
     for number in resolutions:
-        add("resolutions.json", "plenaries.resolution", {"number": number})
+        yield "plenaries.resolution", {"number": number}
+
+
+def fixture_objects(archive):
+    """{file name: [fixture objects]} for an archive, one file per table."""
+    objects = {table.fixture: [] for table in TABLES}
+    for label, fields in _records(archive):
+        objects[BY_LABEL[label].fixture].append({"model": label, "fields": fields})
     for items in objects.values():
         items.sort(key=_sort_key)
     return objects

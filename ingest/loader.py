@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.apps import apps
-from django.core import serializers
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import IntegrityError, connections, transaction
 
 from core.records import ArchiveRecord, archive_changed
+from ingest import tables
 
 CHANGE_REASON = "load_archive"
 
@@ -96,27 +96,8 @@ def check_shape(record):
         model = apps.get_model(data.get("model", ""))
     except (LookupError, ValueError) as error:
         raise LoadError(f"{record.where}: unknown model") from error
-    if not issubclass(model, ArchiveRecord):
+    if model._meta.label_lower not in tables.BY_LABEL:
         raise LoadError(f"{record.where}: not an archive model")
-
-
-def archive_models():
-    """Every model the fixtures can carry: the whole archive, not what one file has."""
-    return [
-        model._meta.label_lower
-        for model in apps.get_models()
-        if issubclass(model, ArchiveRecord)
-    ]
-
-
-def model_order(labels):
-    """Models in an order where every record's references are loaded before it."""
-    models = [apps.get_model(label) for label in labels]
-    app_list = [
-        (apps.get_app_config(model._meta.app_label), [model]) for model in models
-    ]
-    ordered = serializers.sort_dependencies(app_list, allow_cycles=False)
-    return [model._meta.label_lower for model in ordered]
 
 
 def snapshot(instance, m2m_data):
@@ -349,7 +330,8 @@ def load_archive(directory, force=False, progress=None):
     indexes = Indexes()
     with transaction.atomic():
         transaction.on_commit(lambda: archive_changed.send(sender=ArchiveRecord))
-        for label in model_order(archive_models()):
+        for table in tables.TABLES:
+            label = table.label
             model = apps.get_model(label)
             model_report = report.for_model(label)
             seen = load_model(
@@ -368,14 +350,14 @@ def refresh_statistics(using="default"):
     connection = connections[using]
     if connection.vendor != "postgresql":
         return
-    tables = set()
-    for label in archive_models():
-        model = apps.get_model(label)
-        tables.add(model._meta.db_table)
-        tables.update(
+    db_tables = set()
+    for table in tables.TABLES:
+        model = apps.get_model(table.label)
+        db_tables.add(model._meta.db_table)
+        db_tables.update(
             field.remote_field.through._meta.db_table
             for field in model._meta.local_many_to_many
         )
-    names = ", ".join(connection.ops.quote_name(table) for table in sorted(tables))
+    names = ", ".join(connection.ops.quote_name(table) for table in sorted(db_tables))
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {names}")

@@ -14,9 +14,11 @@ def plenary_on(archive, date):
     return None
 
 
-def merge_annex(archive):
-    groups = {}  # key -> list of (source, evidence, plenary)
-    order = []
+def _annex_groups(archive):
+    """Every source's Annex evidence as [(source, evidence, plenary)], grouped by
+    the plenary it speaks of (or, failing one, its date), in order of first mention;
+    primary sources first."""
+    groups = {}
     for source in sorted(archive.sources, key=lambda s: not s.is_primary):
         for evidence in source.facts.annex if source.facts else []:
             plenary = (
@@ -27,69 +29,79 @@ def merge_annex(archive):
             if plenary is None and evidence.date is None:
                 continue
             key = plenary.slug if plenary else evidence.date.claim
-            if key not in groups:
-                groups[key] = []
-                order.append(key)
-            groups[key].append((source, evidence, plenary))
-    revisions = []
-    for key in order:
-        group = groups[key]
-        plenary = group[0][2]
-        dated = [e for _, e, _ in group if e.date is not None]
-        date = (
-            min(dated, key=lambda e: PRECISION_RANK[e.date.precision]).date
-            if dated
-            else None
-        )
-        if date is None:
-            weekday = next((e.weekday for _, e, _ in group if e.weekday), "")
-            day = weekday_in(plenary.dates, weekday) if weekday else None
-            if day is not None:
-                date = DateRange(day, day, DAY)
-            elif plenary.dates.single_month:
-                date = month_of(plenary)
-            else:
-                start = plenary.dates.start.replace(month=1, day=1)
-                date = DateRange(start, start, YEAR)
-        summary_from = next((e for _, e, _ in group if e.date is not None), group[0][1])
-        meeting = next((e.meeting for _, e, _ in group if e.meeting), "")
-        revisions.append(
-            (
-                date,
-                AnnexRevision(
-                    slug="",
-                    date=date,
-                    summary=summary_from.summary,
-                    description=summary_from.description,
-                    adopted_at=plenary.slug if plenary else "",
-                    meeting=meeting,
-                ),
-                group,
+            groups.setdefault(key, []).append((source, evidence, plenary))
+    return list(groups.values())
+
+
+def _revision_date(group):
+    """The most precise date the evidence gives, else the day its weekday names in
+    the plenary, else the plenary's month (or year)."""
+    dated = [e for _, e, _ in group if e.date is not None]
+    if dated:
+        return min(dated, key=lambda e: PRECISION_RANK[e.date.precision]).date
+    plenary = group[0][2]
+    weekday = next((e.weekday for _, e, _ in group if e.weekday), "")
+    day = weekday_in(plenary.dates, weekday) if weekday else None
+    if day is not None:
+        return DateRange(day, day, DAY)
+    if plenary.dates.single_month:
+        return month_of(plenary)
+    start = plenary.dates.start.replace(month=1, day=1)
+    return DateRange(start, start, YEAR)
+
+
+def _revision(group):
+    """The revision one group of evidence describes (its slug is set later)."""
+    plenary = group[0][2]
+    summary_from = next((e for _, e, _ in group if e.date is not None), group[0][1])
+    return AnnexRevision(
+        slug="",
+        date=_revision_date(group),
+        summary=summary_from.summary,
+        description=summary_from.description,
+        adopted_at=plenary.slug if plenary else "",
+        meeting=next((e.meeting for _, e, _ in group if e.meeting), ""),
+    )
+
+
+def _unique_slug(base, used):
+    slug, suffix = base, 2
+    while slug in used:
+        slug, suffix = f"{base}-{suffix}", suffix + 1
+    used.add(slug)
+    return slug
+
+
+def _cite_revision(archive, revision, group):
+    slug = revision.slug
+    for source, evidence, _ in group:
+        if evidence.date is not None and evidence.date == revision.date:
+            archive.cite(
+                source,
+                "annex_revision",
+                slug,
+                "date",
+                revision.date.claim,
+                evidence.passage,
             )
-        )
-    revisions.sort(key=lambda r: (r[0].start, r[1].adopted_at))
+        elif evidence.plenary is not None:
+            archive.cite(
+                source,
+                "annex_revision",
+                slug,
+                "adopted_at",
+                revision.adopted_at,
+                evidence.passage,
+            )
+        else:
+            archive.cite(source, "annex_revision", slug, "", "", evidence.passage)
+
+
+def merge_annex(archive):
+    revisions = [(_revision(group), group) for group in _annex_groups(archive)]
+    revisions.sort(key=lambda pair: (pair[0].date.start, pair[0].adopted_at))
     used = set()
-    for date, revision, group in revisions:
-        slug = f"annex-{date.claim}"
-        suffix = 2
-        while slug in used:
-            slug, suffix = f"annex-{date.claim}-{suffix}", suffix + 1
-        used.add(slug)
-        revision.slug = slug
-        for source, evidence, _ in group:
-            if evidence.date is not None and evidence.date == date:
-                archive.cite(
-                    source, "annex_revision", slug, "date", date.claim, evidence.passage
-                )
-            elif evidence.plenary is not None:
-                archive.cite(
-                    source,
-                    "annex_revision",
-                    slug,
-                    "adopted_at",
-                    revision.adopted_at,
-                    evidence.passage,
-                )
-            else:
-                archive.cite(source, "annex_revision", slug, "", "", evidence.passage)
+    for revision, group in revisions:
+        revision.slug = _unique_slug(f"annex-{revision.date.claim}", used)
+        _cite_revision(archive, revision, group)
         archive.annex_revisions.append(revision)

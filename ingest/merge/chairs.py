@@ -29,7 +29,9 @@ def _term_index(archive, evidence):
     return index - 1 if evidence.term == "previous" else index
 
 
-def merge_chairmanships(archive):
+def _gather_terms(archive):
+    """One term per plenary: the evidence on who chairs it, the people named as its
+    chair (reports first, then the other evidence) and its announcements."""
     terms = [
         {"countries": [], "evidence": [], "people": [], "announced": []}
         for _ in archive.plenaries
@@ -46,78 +48,108 @@ def merge_chairmanships(archive):
         for source, report in plenary.reports:
             for person in report.chairs:
                 terms[index]["people"].append((source, person))
-    for index, plenary in enumerate(archive.plenaries):
-        term = terms[index]
-        explicit = []
-        for _, evidence in term["evidence"]:
-            explicit.extend(c for c in evidence.countries if c not in explicit)
-        countries = explicit or [plenary.country]
-        if plenary.country in countries:
-            countries.remove(plenary.country)
-            countries.insert(0, plenary.country)
-        year = plenary.dates.start.year
-        slug = f"{year}-" + "-".join(names.COUNTRY_BY_ISO[c].slug for c in countries)
-        following = (
-            archive.plenaries[index + 1] if index + 1 < len(archive.plenaries) else None
-        )
-        chairmanship = Chairmanship(
-            slug=slug,
-            countries=countries,
-            start_plenary=plenary.slug,
-            end_plenary=following.slug if following else "",
-            announced=" ".join(dict.fromkeys(term["announced"])),
-        )
-        claim = ", ".join(sorted(names.COUNTRY_BY_ISO[c].name for c in countries))
+    for term in terms:
         for source, evidence in term["evidence"]:
-            if evidence.countries:
-                named = ", ".join(
-                    sorted(names.COUNTRY_BY_ISO[c].name for c in evidence.countries)
-                )
-                archive.cite(
-                    source,
-                    "chairmanship",
-                    slug,
-                    "countries",
-                    named,
-                    evidence.passage,
-                    set(evidence.countries) <= set(countries),
-                )
             if evidence.person:
                 term["people"].append((source, evidence.person))
-        # The host takes the chair at its plenary: cite the passages saying so.
-        for source, report in plenary.reports:
-            if report.country and not report.is_mention:
-                archive.cite(
-                    source,
-                    "chairmanship",
-                    slug,
-                    "countries" if not explicit else "",
-                    claim if not explicit else "",
-                    report.country.passage,
-                )
-        if not explicit:
-            chairmanship.notes = (
-                "The sources show the host of this plenary, which takes the chair "
-                "until the next plenary; no source names the chair otherwise."
-            )
-        people = {}
-        for source, person in term["people"]:
-            known = people.get(person.name)
-            if known is None:
-                people[person.name] = Person(
-                    person.name, person.title, person.position, person.role
-                )
-            else:
-                known.title = known.title or person.title
-                known.position = known.position or person.position
-                known.role = known.role or person.role
+    return terms
+
+
+def _named_countries(term):
+    """The countries the evidence names as chair, in order of first mention."""
+    explicit = []
+    for _, evidence in term["evidence"]:
+        explicit.extend(c for c in evidence.countries if c not in explicit)
+    return explicit
+
+
+def _country_names(codes):
+    return ", ".join(sorted(names.COUNTRY_BY_ISO[c].name for c in codes))
+
+
+def _cite_countries(archive, plenary, chairmanship, term, explicit):
+    """Cite each passage naming the chair, then the host's own reports (the host
+    takes the chair at its plenary)."""
+    slug, countries = chairmanship.slug, chairmanship.countries
+    for source, evidence in term["evidence"]:
+        if evidence.countries:
             archive.cite(
                 source,
                 "chairmanship",
                 slug,
-                f"person:{person.name}"[:50],
-                person.name,
-                person.passage,
+                "countries",
+                _country_names(evidence.countries),
+                evidence.passage,
+                set(evidence.countries) <= set(countries),
             )
-        chairmanship.people = list(people.values())
-        archive.chairmanships.append(chairmanship)
+    claim = _country_names(countries)
+    for source, report in plenary.reports:
+        if report.country and not report.is_mention:
+            archive.cite(
+                source,
+                "chairmanship",
+                slug,
+                "countries" if not explicit else "",
+                claim if not explicit else "",
+                report.country.passage,
+            )
+
+
+def _chair_people(archive, slug, term):
+    """The people named as chair, each once, their details merged; each cited."""
+    people = {}
+    for source, person in term["people"]:
+        known = people.get(person.name)
+        if known is None:
+            people[person.name] = Person(
+                person.name, person.title, person.position, person.role
+            )
+        else:
+            known.title = known.title or person.title
+            known.position = known.position or person.position
+            known.role = known.role or person.role
+        archive.cite(
+            source,
+            "chairmanship",
+            slug,
+            f"person:{person.name}"[:50],
+            person.name,
+            person.passage,
+        )
+    return list(people.values())
+
+
+def _chairmanship(archive, index, term):
+    """The term that starts at the index-th plenary, with its citations."""
+    plenary = archive.plenaries[index]
+    explicit = _named_countries(term)
+    countries = list(explicit) or [plenary.country]
+    if plenary.country in countries:
+        countries.remove(plenary.country)
+        countries.insert(0, plenary.country)
+    year = plenary.dates.start.year
+    slug = f"{year}-" + "-".join(names.COUNTRY_BY_ISO[c].slug for c in countries)
+    following = (
+        archive.plenaries[index + 1] if index + 1 < len(archive.plenaries) else None
+    )
+    chairmanship = Chairmanship(
+        slug=slug,
+        countries=countries,
+        start_plenary=plenary.slug,
+        end_plenary=following.slug if following else "",
+        announced=" ".join(dict.fromkeys(term["announced"])),
+    )
+    _cite_countries(archive, plenary, chairmanship, term, explicit)
+    if not explicit:
+        chairmanship.notes = (
+            "The sources show the host of this plenary, which takes the chair "
+            "until the next plenary; no source names the chair otherwise."
+        )
+    chairmanship.people = _chair_people(archive, slug, term)
+    return chairmanship
+
+
+def merge_chairmanships(archive):
+    terms = _gather_terms(archive)
+    for index, term in enumerate(terms):
+        archive.chairmanships.append(_chairmanship(archive, index, term))

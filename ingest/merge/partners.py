@@ -142,7 +142,74 @@ def merge_memberships(archive):
                 archive.cite(claim.source, "membership", code, "", "", claim.passage)
 
 
+class _Declaration(NamedTuple):
+    date: DateRange
+    upper_bound: bool
+    evidence: object  # the adherence evidence that dates it
+    note: str
+
+
+def _earliest_declaration(archive, mine):
+    """The earliest date the plenaries give for a country's declaration, or None."""
+    declared = None
+    for _, item in mine:
+        if item.plenary is None:
+            continue
+        plenary = plenary_of(archive, item.plenary)
+        if plenary is None:
+            continue
+        if item.during_plenary and plenary.dates.single_month:
+            value, upper = month_of(plenary), False
+            note = f"Declared during {_label(plenary)}."
+        else:
+            value, upper = day_of(plenary, start=False), True
+            note = f"Welcomed at {_label(plenary)}."
+        if declared is None or value.start < declared.date.start:
+            declared = _Declaration(value, upper, item, note)
+    return declared
+
+
+def _cite_adherence(archive, key, kind, mine, declared):
+    for source, item in mine:
+        if declared is not None and item is declared.evidence:
+            archive.cite(
+                source,
+                "adherence",
+                key,
+                "declared",
+                since_claim(declared.date, declared.upper_bound),
+                item.passage,
+            )
+        elif item.kind == kind:
+            archive.cite(source, "adherence", key, "kind", kind, item.passage)
+        else:
+            archive.cite(source, "adherence", key, "", "", item.passage)
+
+
+def _cite_end(archive, code, key, ended):
+    """An adherence ends when the country became a partner: the passages dating
+    the membership date the end too."""
+    for citation in list(archive.citations):
+        if (
+            citation.model == "membership"
+            and citation.record == code
+            and citation.field == "since"
+        ):
+            archive.citations.append(
+                Citation(
+                    citation.source,
+                    "adherence",
+                    key,
+                    "ended",
+                    ended.isoformat(),
+                    citation.passage,
+                )
+            )
+
+
 def merge_adherences(archive):
+    """One adherence per country, of the firmest kind any source gives, declared
+    at the earliest plenary that shows it, ended when the country became a partner."""
     evidence = [
         (source, item)
         for source in archive.sources
@@ -153,26 +220,12 @@ def merge_adherences(archive):
         mine = [(s, e) for s, e in evidence if e.code == code]
         kind = min((e.kind for _, e in mine), key=_ADHERENCE_RANK.get)
         adherence = Adherence(country=code, kind=kind)
-        declared = None
-        for source, item in mine:
-            if item.plenary is None:
-                continue
-            plenary = plenary_of(archive, item.plenary)
-            if plenary is None:
-                continue
-            if item.during_plenary and plenary.dates.single_month:
-                value, upper = month_of(plenary), False
-                note = f"Declared during {_label(plenary)}."
-            else:
-                value, upper = day_of(plenary, start=False), True
-                note = f"Welcomed at {_label(plenary)}."
-            if declared is None or value.start < declared[0].start:
-                declared = (value, upper, source, item, note)
+        declared = _earliest_declaration(archive, mine)
         if declared is not None:
-            adherence.declared = declared[0].start
-            adherence.declared_precision = declared[0].precision
-            adherence.declared_is_upper_bound = declared[1]
-            adherence.notes = declared[4]
+            adherence.declared = declared.date.start
+            adherence.declared_precision = declared.date.precision
+            adherence.declared_is_upper_bound = declared.upper_bound
+            adherence.notes = declared.note
         else:
             adherence.notes = "No source dates the declaration."
         membership = partners.get(code)
@@ -180,35 +233,7 @@ def merge_adherences(archive):
             if adherence.declared is None or membership.since >= adherence.declared:
                 adherence.ended = membership.since
         key = f"{code}/{kind}"
-        for source, item in mine:
-            if declared is not None and item is declared[3]:
-                archive.cite(
-                    source,
-                    "adherence",
-                    key,
-                    "declared",
-                    since_claim(declared[0], declared[1]),
-                    item.passage,
-                )
-            elif item.kind == kind:
-                archive.cite(source, "adherence", key, "kind", kind, item.passage)
-            else:
-                archive.cite(source, "adherence", key, "", "", item.passage)
+        _cite_adherence(archive, key, kind, mine, declared)
         if adherence.ended:
-            for citation in list(archive.citations):
-                if (
-                    citation.model == "membership"
-                    and citation.record == code
-                    and citation.field == "since"
-                ):
-                    archive.citations.append(
-                        Citation(
-                            citation.source,
-                            "adherence",
-                            key,
-                            "ended",
-                            adherence.ended.isoformat(),
-                            citation.passage,
-                        )
-                    )
+            _cite_end(archive, code, key, adherence.ended)
         archive.adherences.append(adherence)

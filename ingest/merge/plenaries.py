@@ -114,7 +114,7 @@ def _plenary_from(group, archive):
             plenary.statement_source = source.file_name
         if report.summary and not plenary.summary:
             plenary.summary = report.summary
-    _cite_plenary(archive, plenary, group, number, city, country, opened_by)
+    _cite_plenary(archive, plenary, group)
     _lists(archive, plenary, group)
     return plenary
 
@@ -136,7 +136,30 @@ def _followed_dates(group):
     return best[3], best[4]
 
 
-def _cite_plenary(archive, plenary, group, number, city, country, opened_by):
+def _cite_dates(archive, plenary, source, dates):
+    """A report's dates: the followed ones, consistent ones (less precise, such as
+    "in October": no disagreement) or different ones (not followed)."""
+    value = dates.value
+    if value == plenary.dates:
+        archive.cite(
+            source, "plenary", plenary.slug, "dates", value.claim, dates.passage
+        )
+    elif _consistent(value, plenary.dates):
+        archive.cite(source, "plenary", plenary.slug, "", "", dates.passage)
+    else:
+        archive.cite(
+            source,
+            "plenary",
+            plenary.slug,
+            "dates",
+            value.claim,
+            dates.passage,
+            False,
+        )
+
+
+def _cite_plenary(archive, plenary, group):
+    """Cite every report's passages on the plenary, whether followed or not."""
     slug = plenary.slug
     for source, report in group:
         if report.number:
@@ -170,24 +193,7 @@ def _cite_plenary(archive, plenary, group, number, city, country, opened_by):
                 report.country.value == plenary.country,
             )
         if report.dates:
-            value = report.dates.value
-            if value == plenary.dates:
-                archive.cite(
-                    source, "plenary", slug, "dates", value.claim, report.dates.passage
-                )
-            elif _consistent(value, plenary.dates):
-                # Less precise and consistent ("in October"): no disagreement.
-                archive.cite(source, "plenary", slug, "", "", report.dates.passage)
-            else:
-                archive.cite(
-                    source,
-                    "plenary",
-                    slug,
-                    "dates",
-                    value.claim,
-                    report.dates.passage,
-                    False,
-                )
+            _cite_dates(archive, plenary, source, report.dates)
         if report.opened_by:
             archive.cite(
                 source,

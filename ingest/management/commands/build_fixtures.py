@@ -17,6 +17,9 @@ class Command(BaseCommand):
         "Parse the documents catalogued in sources/catalogue.toml into Django JSON "
         "fixtures (natural keys, byte-stable). Never touches the database."
     )
+    # Pure parsing: the system checks (models, URLs, admin) have nothing to say
+    # about it, and would only delay it.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument(
