@@ -3,54 +3,19 @@
 Each fact model (plenary, chairmanship, event, membership, adherence, annex
 revision) is supported by citations. Its admin shows them inline, counts them on
 the list page and flags a record whose sources disagree: two citations of the
-record for the same field whose claims differ. The change page lists those claims
-source by source, marking the one the record follows.
+record for the same field whose claims differ, by the one rule of
+evidence.claims.disagreements (Citation.objects.contradicted in SQL). The change
+page lists those claims source by source, marking the one the record follows.
 """
-
-from collections import defaultdict
 
 from django.contrib import admin
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
 from django.utils.html import format_html, format_html_join
 
 from core.admin import ArchiveRecordAdmin, count_of, plain_help_text
 
+from .claims import disagreements
 from .models import Citation, SourceDocument
-
-
-def disagreeing_citations(fk_name):
-    """Citations of the outer record that another citation of it contradicts.
-
-    Two citations disagree when they support the same record and the same field
-    and both state a claim, but not the same one. A citation without a claim only
-    supports the record and contradicts nothing.
-    """
-    contradicting = (
-        Citation.objects.filter(
-            **{fk_name: OuterRef(fk_name), "field": OuterRef("field")}
-        )
-        .exclude(claim="")
-        .exclude(claim=OuterRef("claim"))
-    )
-    return (
-        Citation.objects.filter(**{fk_name: OuterRef("pk")})
-        .exclude(claim="")
-        .filter(Exists(contradicting))
-    )
-
-
-def disagreements(citations):
-    """{field: [citation, ...]} for the fields on which the citations disagree."""
-    by_field = defaultdict(list)
-    for citation in citations:
-        if citation.claim:
-            by_field[citation.field].append(citation)
-    return {
-        field: cited
-        for field, cited in sorted(by_field.items())
-        if len({citation.claim for citation in cited}) > 1
-    }
 
 
 def citation_inline(fk_name, verbose_record):
@@ -136,7 +101,7 @@ class CitedRecordAdmin(ArchiveRecordAdmin):
             .get_queryset(request)
             .annotate(
                 citation_count=count_of(Citation.objects.all(), self.citation_fk),
-                sources_disagree=Exists(disagreeing_citations(self.citation_fk)),
+                sources_disagree=Citation.objects.disagreeing_on(self.citation_fk),
             )
         )
 
@@ -176,13 +141,13 @@ class CitedRecordAdmin(ArchiveRecordAdmin):
         citations = list(obj.citations.select_related("source"))
         if not citations:
             return "No citation: this record was entered without a source."
-        disagreed = disagreements(citations)
+        disagreed = dict(disagreements(citations))
         parts = []
-        for field, cited in disagreed.items():
+        for field, claims in disagreed.items():
             parts.append(
                 format_html(
                     '<p class="disagree">Sources disagree on {}:</p><ul>{}</ul>',
-                    field or "the record",
+                    field,
                     format_html_join(
                         "",
                         '<li class="{}">{}: “{}”{}</li>',
@@ -195,7 +160,8 @@ class CitedRecordAdmin(ArchiveRecordAdmin):
                                 if citation.is_followed
                                 else "",
                             )
-                            for citation in cited
+                            for claim in claims
+                            for citation in claim.citations
                         ),
                     ),
                 )
@@ -293,14 +259,6 @@ class CitationAdmin(ArchiveRecordAdmin):
     ]
 
     def get_queryset(self, request):
-        same_record = Q()
-        for name in Citation.FACT_FIELDS:
-            same_record |= Q(**{name: OuterRef(name)})
-        contradicting = (
-            Citation.objects.filter(same_record, field=OuterRef("field"))
-            .exclude(claim="")
-            .exclude(claim=OuterRef("claim"))
-        )
         return (
             super()
             .get_queryset(request)
@@ -314,7 +272,7 @@ class CitationAdmin(ArchiveRecordAdmin):
                 "annex_revision",
             )
             .prefetch_related("chairmanship__countries")
-            .annotate(contradicted=Exists(contradicting))
+            .with_contradicted()
         )
 
     @admin.display(description="supports")
@@ -324,4 +282,4 @@ class CitationAdmin(ArchiveRecordAdmin):
 
     @admin.display(description="another source disagrees", boolean=True)
     def disagreed(self, obj):
-        return bool(obj.claim) and obj.contradicted
+        return obj.contradicted

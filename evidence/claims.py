@@ -3,6 +3,22 @@ they disagree."""
 
 import dataclasses
 import itertools
+import string
+
+# The characters a claim's whitespace is made of: each counts as a space.
+WHITESPACE = " \t\n\r\xa0"
+# Case folds for the letters A-Z only: SQLite's LOWER() folds no other letter, so
+# this is the fold both databases can make alike (Citation.objects.contradicted).
+_FOLD = str.maketrans(
+    WHITESPACE + string.ascii_uppercase, " " * len(WHITESPACE) + string.ascii_lowercase
+)
+
+
+def fold(claim):
+    """A claim as the rule compares it: each run of whitespace one space, none at
+    either end, and the letters A-Z in lower case ("  17 October\n2016 " ->
+    "17 october 2016"). A claim that folds to "" states nothing."""
+    return " ".join(part for part in claim.translate(_FOLD).split(" ") if part)
 
 
 @dataclasses.dataclass
@@ -15,20 +31,28 @@ class Claim:
 
 
 def disagreements(citations):
-    """[(field, [Claim])] for each field on which the sources' claims differ.
+    """[(field, [Claim])] for each field on which the citations of one record
+    disagree.
 
-    The claim the record follows comes first; a claim several passages make is
-    shown once, with each passage.
+    The rule, the one the whole site uses (in SQL: Citation.objects.contradicted):
+    two citations of the same record disagree when they support the same named
+    field (not "", the record as a whole) and both state a claim, and their claims
+    differ once folded: whitespace runs as one space, no space at either end, the
+    letters A-Z in either case (see `fold`). A citation without a claim (or only
+    whitespace) contradicts nothing; two passages of the same source can disagree.
+
+    The claim the record follows comes first; claims that fold alike are shown
+    once (as the first citation words it), with each passage.
     """
     by_field = {}
     for citation in citations:
-        if citation.field:
+        if citation.field and fold(citation.claim):
             by_field.setdefault(citation.field, []).append(citation)
     found = []
     for field, group in sorted(by_field.items()):
         claims = {}
         for citation in group:
-            key = " ".join(citation.claim.split()).lower()
+            key = fold(citation.claim)
             claim = claims.setdefault(key, Claim(citation.claim, False, []))
             claim.is_followed = claim.is_followed or citation.is_followed
             claim.citations.append(citation)
