@@ -13,7 +13,7 @@ from members.models import Country
 from plenaries.models import Plenary
 from search import index
 from tests.factories import build_archive
-from tests.test_hostile_queries import EXPORTS, list_urls
+from tests.site.test_hostile_queries import EXPORTS, list_urls
 
 pytestmark = pytest.mark.django_db
 
