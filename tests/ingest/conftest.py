@@ -1,16 +1,13 @@
-"""Fixtures for the parser tests: the real documents, and the golden statements."""
+"""Fixtures for the parser tests: the real documents, and the golden statements.
+
+The parsed archive itself is the suite's `parsed_archive` (tests/conftest.py).
+"""
 
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 GOLDEN = Path(__file__).parent / "golden"
-
-
-@pytest.fixture(scope="session")
-def sources_dir():
-    return Path(settings.SOURCES_DIR)
 
 
 @pytest.fixture(scope="session")
@@ -20,11 +17,3 @@ def real_sources(sources_dir):
         path.name: path.read_text(encoding="utf-8")
         for path in sorted(sources_dir.glob("*.txt"))
     }
-
-
-@pytest.fixture(scope="session")
-def archive(sources_dir):
-    """The archive merged from the real documents (parsed once per session)."""
-    from ingest.merge import build_archive
-
-    return build_archive(sources_dir)
