@@ -19,12 +19,13 @@ GUNICORN_OWN_SOCKET = $$($(BIN)/python -c "import gunicorn; \
 # The checks run with the development settings; pytest reads tests/settings.py.
 WITH_DEBUG = DJANGO_DEBUG=1
 
-.PHONY: help install run test fixtures bench loadtest clean
+.PHONY: help install run test test-fast fixtures bench loadtest clean
 
 help:
 	@echo "make install   create $(VENV) and install the project with its test tools"
 	@echo "make run       migrate, load the archive, serve on http://127.0.0.1:$(PORT)/"
 	@echo "make test      ruff, migrations check, system checks, the whole test suite"
+	@echo "make test-fast the tests not marked slow, browser or postgres (under a minute)"
 	@echo "make fixtures  rebuild fixtures/ from the documents in sources/"
 	@echo "make bench     benchmark the pages (see benchmarks/bench.py)"
 	@echo "make loadtest  64 connections for 60 s on every page (benchmarks/load.py)"
@@ -59,6 +60,13 @@ test: install
 	$(WITH_DEBUG) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(WITH_DEBUG) $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The parsers, models and views on the small archive: no real archive loads, no
+# grown or synthetic archives, no subprocesses, no browser, no PostgreSQL.
+FAST = not slow and not browser and not postgres
+
+test-fast: install
+	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python -m pytest -q -m "$(FAST)" $(PYTEST_ARGS)
 
 fixtures: install
 	$(WITH_DEBUG) $(BIN)/python manage.py build_fixtures

@@ -1,5 +1,15 @@
-"""What the whole suite shares: the archive to test against, admin form data, and
-whether the browser tests can run.
+"""What the whole suite shares: the three archives to test against, admin form data,
+the markers, and whether the browser tests can run.
+
+The archives, one name for each meaning:
+
+- `small_archive`: a small archive built by the factories (tests.factories), a
+  record of every model; per test, rolled back after it.
+- `real_archive`: the real archive, fixtures/ (built from sources/) loaded by
+  load_archive and indexed for search, once per test module, outside the test's
+  transaction; flushed at the end of the module. A test using it is marked `slow`.
+- `parsed_archive`: the real archive as ingest parses and merges sources/ (its
+  dataclasses, no database), once per session.
 
 The environment a test run needs (DJANGO_DEBUG for the settings to import) is set
 in tests/settings.py: pytest-django imports the settings before any conftest.
@@ -14,6 +24,9 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
 from django.forms import CheckboxInput
 
 from tests.factories import build_archive
@@ -51,6 +64,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if BROWSER_DIR in Path(item.path).parents:
             item.add_marker(pytest.mark.browser)
+        if "real_archive" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
         if missing and item.get_closest_marker("browser"):
             # Where they are required, the `browser` fixture fails them instead.
             if not browser_required():
@@ -69,10 +84,48 @@ def small_archive(db):
     return build_archive()
 
 
+@pytest.fixture(scope="module")
+def real_archive(django_db_setup, django_db_blocker):
+    """The real archive: fixtures/ (built from sources/) loaded by load_archive and
+    indexed, once for a test module.
+
+    It is loaded outside the per-test transaction (a test's changes are rolled back
+    as usual), so it is flushed afterwards and the page cache emptied, leaving the
+    next module the empty database it expects. A module that uses it should not
+    also build `small_archive`: the real records would be there too.
+    """
+    from search import index
+
+    if not any(settings.FIXTURES_DIR.glob("*.json")):
+        pytest.fail(f"No fixtures in {settings.FIXTURES_DIR}: run build_fixtures.")
+    with django_db_blocker.unblock():
+        call_command("load_archive", verbosity=0)
+        index.rebuild()
+    cache.clear()
+    yield
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
+    cache.clear()
+
+
+@pytest.fixture(scope="session")
+def sources_dir():
+    """The folder of the real documents, sources/."""
+    return Path(settings.SOURCES_DIR)
+
+
+@pytest.fixture(scope="session")
+def parsed_archive(sources_dir):
+    """The archive ingest parses and merges from sources/: dataclasses, no ORM."""
+    from ingest.merge import build_archive as parse_and_merge
+
+    return parse_and_merge(sources_dir)
+
+
 @pytest.fixture
-def archive(small_archive):
-    """The same small archive (a folder's conftest may mean another archive)."""
-    return small_archive
+def no_page_cache(settings):
+    """Every request reaches the view: the page cache would hide its queries."""
+    settings.PAGE_CACHE_SECONDS = 0
 
 
 def registered_models(app_label):
@@ -128,8 +181,8 @@ def _fresh_page_cache():
     was rolled back) must never answer another."""
     from django.core.cache import caches
 
-    for cache in caches.all():
-        cache.clear()
+    for each in caches.all():
+        each.clear()
     yield
-    for cache in caches.all():
-        cache.clear()
+    for each in caches.all():
+        each.clear()

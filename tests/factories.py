@@ -199,14 +199,36 @@ class CitationFactory(factory.django.DjangoModelFactory):
 
 def build_archive():
     """A small archive touching every model and relation; returns its main records."""
-    korea = CountryFactory(
-        name="Korea", iso_code="KR", other_names=["the Republic of Korea"]
-    )
-    netherlands = CountryFactory(name="Netherlands", iso_code="NL")
-    luxembourg = CountryFactory(name="Luxembourg", iso_code="LU")
-    india = CountryFactory(name="India", iso_code="IN")
-    dprk = CountryFactory(name="DPRK", iso_code="KP", other_names=["North Korea"])
-    northeast_asia = RegionFactory(name="Northeast Asia")
+    countries = small_archive_countries()
+    busan, early = small_archive_plenaries(countries)
+    statement, overview = small_archive_sources(busan)
+    records = small_archive_records(countries, early, busan)
+    small_archive_citations(busan, statement, overview, records)
+    return {
+        "plenary": busan,
+        "early_plenary": early,
+        **records,
+        "source": statement,
+    }
+
+
+def small_archive_countries():
+    """Korea, the Netherlands, Luxembourg, India, the DPRK and Northeast Asia."""
+    return {
+        "korea": CountryFactory(
+            name="Korea", iso_code="KR", other_names=["the Republic of Korea"]
+        ),
+        "netherlands": CountryFactory(name="Netherlands", iso_code="NL"),
+        "luxembourg": CountryFactory(name="Luxembourg", iso_code="LU"),
+        "india": CountryFactory(name="India", iso_code="IN"),
+        "dprk": CountryFactory(name="DPRK", iso_code="KP", other_names=["North Korea"]),
+        "northeast_asia": RegionFactory(name="Northeast Asia"),
+    }
+
+
+def small_archive_plenaries(countries):
+    """Busan 2016 (every relation set) and Interlaken 1993 (dated to the month)."""
+    korea, dprk, india = countries["korea"], countries["dprk"], countries["india"]
     busan = PlenaryFactory(
         number=30,
         slug="2016-busan",
@@ -217,14 +239,14 @@ def build_archive():
         opened_by="Yun Byung-se, Minister of Foreign Affairs",
         statement="The MTCR Partners held their **30th** Plenary Meeting in Busan.",
         summary="India joined the regime that year.",
-        next_host=luxembourg,
+        next_host=countries["luxembourg"],
         next_announcement="The next plenary will take place in Dublin.",
     )
     busan.resolutions.set(
         [ResolutionFactory(number=2270), ResolutionFactory(number=2321)]
     )
     busan.countries_of_concern.set([dprk])
-    busan.regions_of_concern.set([northeast_asia])
+    busan.regions_of_concern.set([countries["northeast_asia"]])
     busan.countries_named.set([dprk, india, korea])
     early = PlenaryFactory(
         number=None,
@@ -235,6 +257,11 @@ def build_archive():
         end_date=datetime.date(1993, 12, 31),
         date_precision=DatePrecision.MONTH,
     )
+    return busan, early
+
+
+def small_archive_sources(busan):
+    """Busan's statement, and the real overview (its text read from sources/)."""
     statement = SourceDocumentFactory(
         file_name="busan-2016-statement.txt",
         slug="busan-2016-statement",
@@ -251,11 +278,17 @@ def build_archive():
         published_precision=DatePrecision.YEAR,
         text=(settings.SOURCES_DIR / "nti-mtcr-overview.txt").read_text(),
     )
+    return statement, overview
+
+
+def small_archive_records(countries, early, busan):
+    """A joint chair term, two memberships, an adherence, an event, a revision."""
+    korea, india = countries["korea"], countries["india"]
     chair = ChairmanshipFactory(
         slug="2015-netherlands-luxembourg",
         start_plenary=early,
         end_plenary=busan,
-        countries=[netherlands, luxembourg],
+        countries=[countries["netherlands"], countries["luxembourg"]],
         announced="Joint chairmanship announced at the previous plenary.",
     )
     ChairPersonFactory(chairmanship=chair, name="Piet de Klerk", title="Ambassador")
@@ -272,13 +305,25 @@ def build_archive():
     event = EventFactory(
         slug="2017-outreach-asia",
         title="Outreach to Asian states",
-        countries=[dprk, korea],
+        countries=[countries["dprk"], korea],
         plenary=busan,
     )
     revision = AnnexRevisionFactory(
         slug="2016-10-annex", date=datetime.date(2016, 10, 21), adopted_at=busan
     )
-    # The statement and the overview disagree on the dates of the meeting.
+    return {
+        "chairmanship": chair,
+        "membership": membership,
+        "founding_membership": founding,
+        "adherence": adherence,
+        "event": event,
+        "annex_revision": revision,
+    }
+
+
+def small_archive_citations(busan, statement, overview, records):
+    """Busan's dates from both sources (they disagree); one citation of each other
+    record, from the statement."""
     CitationFactory(
         key="busan-dates-statement",
         source=statement,
@@ -296,25 +341,14 @@ def build_archive():
         claim="October 2016",
         is_followed=False,
     )
-    for key, record in [
-        ("chair", {"chairmanship": chair}),
-        ("event", {"event": event}),
-        ("membership", {"membership": membership}),
-        ("adherence", {"adherence": adherence}),
-        ("annex", {"annex_revision": revision}),
+    for key, name in [
+        ("chair", "chairmanship"),
+        ("event", "event"),
+        ("membership", "membership"),
+        ("adherence", "adherence"),
+        ("annex", "annex_revision"),
     ]:
-        CitationFactory(key=f"busan-{key}", source=statement, **record)
-    return {
-        "plenary": busan,
-        "early_plenary": early,
-        "chairmanship": chair,
-        "membership": membership,
-        "founding_membership": founding,
-        "adherence": adherence,
-        "event": event,
-        "annex_revision": revision,
-        "source": statement,
-    }
+        CitationFactory(key=f"busan-{key}", source=statement, **{name: records[name]})
 
 
 def add_records(count):

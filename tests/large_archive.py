@@ -7,12 +7,9 @@ that, every record with the relations and citations the pages show.
 """
 
 import datetime
-import io
 import itertools
 import string
 
-import pytest
-from django.core.management import call_command
 from django.test.utils import CaptureQueriesContext
 
 from members.models import Adherence, Country
@@ -29,28 +26,7 @@ from tests.factories import (
     RegionFactory,
     ResolutionFactory,
     SourceDocumentFactory,
-    build_archive,
 )
-
-
-@pytest.fixture(name="archive")
-def small_archive(db):
-    """The factories' small archive (tests.factories.build_archive), under the name
-    the page tests use, whatever a folder's conftest calls `archive`."""
-    return build_archive()
-
-
-@pytest.fixture
-def real_archive(db):
-    """The real archive: fixtures/ (built from sources/) loaded by load_archive."""
-    call_command("load_archive", stdout=io.StringIO())
-
-
-@pytest.fixture
-def no_page_cache(settings):
-    """Every request reaches the view: the page cache would hide its queries."""
-    settings.PAGE_CACHE_SECONDS = 0
-
 
 # Two-character codes with a digit in them: never a real country's ISO code.
 CODES = [
@@ -107,23 +83,26 @@ def grow_archive(scale=10):
         CitationFactory(source=source, membership=membership)
         CitationFactory(source=source, chairmanship=term)
         if n % 3 == 0:
-            adherence = AdherenceFactory(
-                country=country, kind=kinds[n % len(kinds)], declared=plenary.end_date
-            )
-            CitationFactory(source=source, adherence=adherence)
-            revision = AnnexRevisionFactory(
-                slug=f"generated-annex-{n}",
-                date=plenary.end_date,
-                adopted_at=plenary,
-            )
-            CitationFactory(source=source, annex_revision=revision)
-            event = EventFactory(
-                slug=f"generated-event-{n}",
-                date=plenary.end_date,
-                countries=[country],
-                plenary=plenary,
-            )
-            CitationFactory(source=source, event=event)
+            add_dated_records(n, country, plenary, source, kinds[n % len(kinds)])
+
+
+def add_dated_records(n, country, plenary, source, kind):
+    """An adherence, an Annex revision and an event dated by the plenary, cited."""
+    adherence = AdherenceFactory(country=country, kind=kind, declared=plenary.end_date)
+    CitationFactory(source=source, adherence=adherence)
+    revision = AnnexRevisionFactory(
+        slug=f"generated-annex-{n}",
+        date=plenary.end_date,
+        adopted_at=plenary,
+    )
+    CitationFactory(source=source, annex_revision=revision)
+    event = EventFactory(
+        slug=f"generated-event-{n}",
+        date=plenary.end_date,
+        countries=[country],
+        plenary=plenary,
+    )
+    CitationFactory(source=source, event=event)
 
 
 def count_queries(client, url):

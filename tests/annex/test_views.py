@@ -7,12 +7,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import AnnexRevisionFactory
-from tests.large_archive import (  # noqa: F401
-    count_queries,
-    grow_archive,
-    no_page_cache,
-    small_archive,
-)
+from tests.large_archive import count_queries, grow_archive
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
@@ -24,7 +19,7 @@ def slugs(response):
 
 
 @pytest.fixture
-def revisions(archive):
+def revisions(small_archive):
     AnnexRevisionFactory(
         slug="1993-annex",
         date=datetime.date(1993, 1, 1),
@@ -32,7 +27,7 @@ def revisions(archive):
         summary="First Annex revision",
         meeting="Technical Experts Meeting",
     )
-    return archive
+    return small_archive
 
 
 def test_revisions_are_listed_oldest_first_with_anchors(client, revisions):
@@ -83,6 +78,7 @@ def test_exports_hold_the_filtered_revisions(client, revisions):
     assert client.get(ANNEX, {"format": "xml"}).status_code == 400
 
 
+@pytest.mark.slow
 def test_the_page_runs_the_same_queries_on_an_archive_ten_times_larger(
     client, revisions, django_assert_max_num_queries
 ):

@@ -1,3 +1,3 @@
-"""The API's tests use the research tools' URLs module and real archive."""
+"""The API's tests use the research tools' URLs module."""
 
-from tests.research.conftest import real_archive, research_urls  # noqa: F401
+from tests.research.conftest import research_urls  # noqa: F401

@@ -4,15 +4,9 @@ import json
 
 import pytest
 
-from tests.factories import build_archive
-from tests.large_archive import count_queries, grow_archive, no_page_cache  # noqa: F401
+from tests.large_archive import count_queries, grow_archive
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def records():
-    return build_archive()
 
 
 @pytest.mark.parametrize(
@@ -27,7 +21,7 @@ def records():
     ],
 )
 def test_a_list_gives_the_rows_of_the_page_export_with_the_same_filters(
-    client, records, api, page, query
+    client, small_archive, api, page, query
 ):
     """The API and the page's ?format=json agree row for row."""
     answer = client.get(f"{api}?{query}").json()
@@ -37,7 +31,9 @@ def test_a_list_gives_the_rows_of_the_page_export_with_the_same_filters(
     assert export, "the filter should select something"
 
 
-def test_the_timeline_gives_the_home_page_entries_with_its_filters(client, records):
+def test_the_timeline_gives_the_home_page_entries_with_its_filters(
+    client, small_archive
+):
     """Kinds, years and country filter the chronology as on the home page."""
     everything = client.get("/api/timeline/").json()
     kinds = {entry["kind"] for entry in everything["results"]}
@@ -55,7 +51,7 @@ def test_the_timeline_gives_the_home_page_entries_with_its_filters(client, recor
     assert ignored["count"] == everything["count"]
 
 
-def test_filters_narrow_the_list(client, records):
+def test_filters_narrow_the_list(client, small_archive):
     everything = client.get("/api/plenaries/").json()
     recent = client.get("/api/plenaries/?year_from=2000").json()
     assert everything["count"] == 2
@@ -66,7 +62,7 @@ def test_filters_narrow_the_list(client, records):
     assert [p["slug"] for p in hosted["results"]] == ["2016-busan"]
 
 
-def test_pages_link_to_each_other_and_keep_the_filters(client, records):
+def test_pages_link_to_each_other_and_keep_the_filters(client, small_archive):
     first = client.get("/api/plenaries/?page_size=1&order=newest").json()
     assert first["pages"] == 2
     assert first["previous"] is None
@@ -85,24 +81,26 @@ def test_pages_link_to_each_other_and_keep_the_filters(client, records):
     "query, status",
     [("page=9999", 404), ("page=-1", 400), ("page=abc", 400), ("page_size=0", 400)],
 )
-def test_bad_pages_are_json_errors(client, records, query, status):
+def test_bad_pages_are_json_errors(client, small_archive, query, status):
     response = client.get(f"/api/plenaries/?{query}")
     assert response.status_code == status
     assert response["Content-Type"] == "application/json"
     assert response.json()["status"] == status
 
 
-def test_an_unreadable_filter_is_ignored_and_reported(client, records):
+def test_an_unreadable_filter_is_ignored_and_reported(client, small_archive):
     answer = client.get("/api/plenaries/?year_from=abc&q=" + "x" * 3000).json()
     assert answer["count"] == 2
     assert set(answer["ignored"]) == {"year_from", "q"}
 
 
-def test_page_size_is_capped(client, records):
+def test_page_size_is_capped(client, small_archive):
     assert client.get("/api/plenaries/?page_size=100000").json()["page_size"] == 200
 
 
-def test_plenary_detail_has_the_statement_paragraphs_and_citations(client, records):
+def test_plenary_detail_has_the_statement_paragraphs_and_citations(
+    client, small_archive
+):
     answer = client.get("/api/plenaries/2016-busan/").json()
     assert answer["number"] == 30
     assert answer["paragraphs"] == [
@@ -118,7 +116,7 @@ def test_plenary_detail_has_the_statement_paragraphs_and_citations(client, recor
     assert ("nti-mtcr-overview", "October 2016", False) in claims
 
 
-def test_country_and_source_details(client, records):
+def test_country_and_source_details(client, small_archive):
     india = client.get("/api/members/india/").json()
     assert india["partnership"]["since"] == "2016-06-27"
     assert [a["kind"] for a in india["adherences"]] == ["pledged"]
@@ -131,18 +129,18 @@ def test_country_and_source_details(client, records):
 @pytest.mark.parametrize(
     "url", ["/api/plenaries/nope/", "/api/members/nope/", "/api/sources/nope/"]
 )
-def test_unknown_slugs_are_json_404s(client, records, url):
+def test_unknown_slugs_are_json_404s(client, small_archive, url):
     response = client.get(url)
     assert response.status_code == 404
     assert response.json()["status"] == 404
 
 
-def test_the_api_is_read_only(client, records):
+def test_the_api_is_read_only(client, small_archive):
     assert client.post("/api/plenaries/").status_code == 405
     assert client.post("/api/plenaries/2016-busan/").status_code == 405
 
 
-def test_docs_page_documents_every_endpoint_with_an_example(client, records):
+def test_docs_page_documents_every_endpoint_with_an_example(client, small_archive):
     response = client.get("/api/")
     assert response.status_code == 200
     for path in [
@@ -177,7 +175,8 @@ API_PAGES = [
 ]
 
 
-def test_queries_do_not_grow_with_the_archive(client, records, no_page_cache):  # noqa: F811
+@pytest.mark.slow
+def test_queries_do_not_grow_with_the_archive(client, small_archive, no_page_cache):  # noqa: F811
     """Every endpoint runs the same number of queries on an archive ten times the
     real one as on a small one."""
     small = {url: count_queries(client, url) for url in API_PAGES}
@@ -187,7 +186,7 @@ def test_queries_do_not_grow_with_the_archive(client, records, no_page_cache):  
     assert max(small.values()) <= 15
 
 
-def test_json_is_utf8_and_open_to_any_origin(client, records):
+def test_json_is_utf8_and_open_to_any_origin(client, small_archive):
     response = client.get("/api/chairs/")
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "Piet de Klerk" in response.content.decode("utf-8")

@@ -8,21 +8,15 @@ import pytest
 from django.core.management import call_command
 
 from api.data import TABLES
-from tests.factories import build_archive
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def records():
-    return build_archive()
 
 
 def read_csv(content):
     return list(csv.DictReader(io.StringIO(content.decode("utf-8"))))
 
 
-def test_each_table_is_a_csv_with_natural_keys(client, records):
+def test_each_table_is_a_csv_with_natural_keys(client, small_archive):
     rows = read_csv(client.get("/data/plenaries.csv").content)
     busan = next(row for row in rows if row["slug"] == "2016-busan")
     assert busan["country"] == "KR"
@@ -38,7 +32,7 @@ def test_each_table_is_a_csv_with_natural_keys(client, records):
     assert {p["chairmanship"] for p in people} == {"2015-netherlands-luxembourg"}
 
 
-def test_every_table_answers_and_an_unknown_one_is_404(client, records):
+def test_every_table_answers_and_an_unknown_one_is_404(client, small_archive):
     for table in TABLES:
         response = client.get(f"/data/{table}.csv")
         assert response.status_code == 200, table
@@ -46,14 +40,16 @@ def test_every_table_answers_and_an_unknown_one_is_404(client, records):
     assert client.get("/data/users.csv").status_code == 404
 
 
-def test_data_page_links_the_zip_and_every_table(client, records):
+def test_data_page_links_the_zip_and_every_table(client, small_archive):
     response = client.get("/data/")
     assert 'href="/data/archive.zip"' in response.text
     for table in TABLES:
         assert f'href="/data/{table}.csv"' in response.text
 
 
-def test_the_zip_reloads_into_an_empty_database(client, records, tmp_path, settings):
+def test_the_zip_reloads_into_an_empty_database(
+    client, small_archive, tmp_path, settings
+):
     """archive.json in the zip is a fixture load_archive takes: emptied, then
     reloaded from it, the database holds the same records again."""
     settings.PAGE_CACHE_SECONDS = 0  # every table read from the database

@@ -131,21 +131,8 @@ def wait_until_serving(url, process, log):
     )
 
 
-@pytest.fixture(scope="session")
-def live_archive(tmp_path_factory):
-    """The archive served by gunicorn from a database of its own; its base URL."""
-    if not any(Path(settings.FIXTURES_DIR).glob("*.json")):
-        pytest.skip(
-            f"{settings.FIXTURES_DIR} has no fixtures to load: run `make fixtures`"
-        )
-    folder = tmp_path_factory.mktemp("live_archive")
-    database_url = os.environ.get("DATABASE_URL", "")
-    postgres = None
-    if database_url.startswith(("postgres://", "postgresql://")):
-        database_url, *postgres = fresh_postgres_database(database_url)
-    else:
-        database_url = f"sqlite:///{folder / 'archive.sqlite3'}"
-    environment = server_environment(database_url, folder / "static")
+def prepare_site(environment):
+    """Migrate, load the archive, add the staff user and collect the static files."""
     manage(environment, "migrate", "--noinput")
     manage(environment, "load_archive")
     manage(
@@ -159,10 +146,11 @@ def live_archive(tmp_path_factory):
     )
     manage(environment, "collectstatic", "--noinput", "--verbosity", "0")
 
-    port = free_port()
-    log = folder / "gunicorn.log"
+
+def start_gunicorn(environment, port, log):
+    """gunicorn serving the site on `port`, logging to the file `log`."""
     with log.open("w") as log_file:
-        process = subprocess.Popen(
+        return subprocess.Popen(
             [
                 sys.executable,
                 "-m",
@@ -182,6 +170,28 @@ def live_archive(tmp_path_factory):
             stdout=log_file,
             stderr=subprocess.STDOUT,
         )
+
+
+@pytest.fixture(scope="session")
+def live_archive(tmp_path_factory):
+    """The archive served by gunicorn from a database of its own; its base URL."""
+    if not any(Path(settings.FIXTURES_DIR).glob("*.json")):
+        pytest.skip(
+            f"{settings.FIXTURES_DIR} has no fixtures to load: run `make fixtures`"
+        )
+    folder = tmp_path_factory.mktemp("live_archive")
+    database_url = os.environ.get("DATABASE_URL", "")
+    postgres = None
+    if database_url.startswith(("postgres://", "postgresql://")):
+        database_url, *postgres = fresh_postgres_database(database_url)
+    else:
+        database_url = f"sqlite:///{folder / 'archive.sqlite3'}"
+    environment = server_environment(database_url, folder / "static")
+    prepare_site(environment)
+
+    port = free_port()
+    log = folder / "gunicorn.log"
+    process = start_gunicorn(environment, port, log)
     base_url = f"http://127.0.0.1:{port}"
     try:
         wait_until_serving(f"{base_url}/", process, log)

@@ -20,6 +20,8 @@ import pytest
 from .conftest import ROOT, manage
 
 pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.postgres,
     pytest.mark.outage,
     pytest.mark.skipif(
         not os.environ.get("DATABASE_URL", "").startswith("postgres")

@@ -15,6 +15,8 @@ from .conftest import (
     write_fixtures,
 )
 
+pytestmark = [pytest.mark.slow]
+
 
 def database_state(database_url):
     """Every plenary's slug and city, read straight from the database."""
@@ -103,6 +105,7 @@ def test_full_database_gives_a_clear_error_and_no_partial_data(
     assert database_state(scratch_database_url) == before
 
 
+@pytest.mark.postgres
 def test_full_disk_under_postgresql_gives_a_clear_error_and_no_partial_data(
     tmp_path, database_on_a_full_disk
 ):

@@ -1,11 +1,11 @@
-"""The staff admin for plenaries, chairs, events, sources and citations."""
+"""The staff admin for plenaries, chairs and events (and, in the checks every admin
+page gets, sources and citations)."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from evidence.models import Citation
 from plenaries.models import Plenary
 from tests.conftest import admin_form_data, admin_url, registered_models
 from tests.factories import add_records
@@ -165,18 +165,6 @@ def test_citations_with_the_same_claim_do_not_disagree(admin_client, small_archi
     page = admin_client.get(admin_url(Plenary, "change", plenary.pk)).content.decode()
     assert "Sources disagree" not in page
     assert "The sources agree." in page
-
-
-def test_the_citation_list_marks_each_contradicted_citation(
-    admin_client, small_archive
-):
-    response = admin_client.get(admin_url(Citation, "changelist"))
-    contradicted = {
-        citation.key
-        for citation in response.context["cl"].result_list
-        if citation.claim and citation.contradicted
-    }
-    assert contradicted == {"busan-dates-statement", "busan-dates-overview"}
 
 
 def test_staff_find_a_country_by_another_spelling(admin_client, small_archive):

@@ -15,7 +15,6 @@ from tests.factories import (
     CountryFactory,
     EventFactory,
     PlenaryFactory,
-    SourceDocumentFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -71,20 +70,6 @@ def test_several_unnumbered_early_plenaries_are_allowed():
     PlenaryFactory(number=None, slug="1993-interlaken")
     PlenaryFactory(number=None, slug="1994-stockholm")
     assert Plenary.objects.filter(number__isnull=True).count() == 2
-
-
-def test_a_citation_must_support_exactly_one_record():
-    source = SourceDocumentFactory()
-    plenary = PlenaryFactory()
-    event = EventFactory()
-    assert refused(lambda: Citation.objects.create(source=source, passage="no record"))
-    assert refused(
-        lambda: Citation.objects.create(
-            source=source, passage="two records", plenary=plenary, event=event
-        )
-    )
-    Citation.objects.create(source=source, passage="one record", event=event)
-    assert event.citations.count() == 1
 
 
 def test_an_event_ending_before_it_begins_is_refused():

@@ -35,7 +35,7 @@ def plenary(day, slug, **texts):
 
 
 @pytest.fixture
-def plenaries(db):
+def three_indexed_plenaries(db):
     """Seoul 2004 (a summary), Buenos Aires 2011 and Busan 2016 (statements),
     indexed as the site indexes them."""
     found = [
@@ -87,7 +87,7 @@ def test_phrase_matching(phrase, text, found):
         "hypersonic",
     ],
 )
-def test_the_trend_counts_as_the_expression_matches(plenaries, phrase):
+def test_the_trend_counts_as_the_expression_matches(three_indexed_plenaries, phrase):
     """SQLite or PostgreSQL, the uses counted are the expression's matches in the
     texts' paragraphs."""
     expected = sum(
@@ -98,7 +98,7 @@ def test_the_trend_counts_as_the_expression_matches(plenaries, phrase):
     assert trend(phrase).total == expected
 
 
-def test_trend_lists_uses_oldest_first_with_counts_by_year(plenaries):
+def test_trend_lists_uses_oldest_first_with_counts_by_year(three_indexed_plenaries):
     result = trend("intangible")
     assert [use.plenary.slug for use in result.uses] == [
         "2004-seoul",
@@ -112,7 +112,7 @@ def test_trend_lists_uses_oldest_first_with_counts_by_year(plenaries):
     assert (result.archive.first_year, result.archive.last_year) == (2004, 2016)
 
 
-def test_passages_link_to_the_statement_paragraph(plenaries):
+def test_passages_link_to_the_statement_paragraph(three_indexed_plenaries):
     """A use in a statement carries the paragraph's anchor; one in a summary none."""
     seoul, buenos_aires, busan = trend("intangible").uses
     assert seoul.passages[0].field == "summary"
@@ -124,14 +124,14 @@ def test_passages_link_to_the_statement_paragraph(plenaries):
     assert busan.passages[0].anchor.startswith("p-")
 
 
-def test_markup_inside_a_phrase_does_not_hide_it(plenaries):
+def test_markup_inside_a_phrase_does_not_hide_it(three_indexed_plenaries):
     """Busan's '30<sup>th</sup> Plenary' is found as '30th plenary'."""
     result = trend("30th plenary")
     assert [use.plenary.slug for use in result.uses] == ["2016-busan"]
     assert result.uses[0].passages[0].match == "30th Plenary"
 
 
-def test_counts_every_use_in_a_text(plenaries):
+def test_counts_every_use_in_a_text(three_indexed_plenaries):
     """'Partners' appears many times in each statement, each one counted."""
     result = trend("partners")
     counts = {use.plenary.slug: use.count for use in result.uses}
@@ -140,7 +140,7 @@ def test_counts_every_use_in_a_text(plenaries):
     assert all(len(use.passages) == use.count for use in result.uses)
 
 
-def test_an_unused_or_empty_phrase_has_no_uses(plenaries):
+def test_an_unused_or_empty_phrase_has_no_uses(three_indexed_plenaries):
     assert trend("hypersonic glide vehicle").uses == []
     assert trend("   ").uses == []
     assert trend("!!!").uses == []
@@ -177,7 +177,7 @@ def test_a_year_quotes_its_first_plenaries_and_counts_the_others(client, db):
     assert 'href="/plenaries/?year_from=2020&amp;year_to=2020"' in page
 
 
-def test_notable_terms_with_their_first_use(plenaries):
+def test_notable_terms_with_their_first_use(three_indexed_plenaries):
     """Terms found in the texts, each with the first plenary that used it."""
     found = {term: p.slug for term, p, _ in first_uses()["terms"]}
     assert found["intangible transfer of technology"] == "2004-seoul"
@@ -206,10 +206,10 @@ def test_the_notable_terms_test_for_their_longest_word_without_missing_a_use():
             assert re.fullmatch(lowered, letter, re.IGNORECASE), letter
 
 
-def test_the_trends_follow_the_search_index(plenaries):
+def test_the_trends_follow_the_search_index(three_indexed_plenaries):
     """Rebuilding the index shows an edit of a plenary's texts in the trends."""
     assert "2004-seoul" in {use.plenary.slug for use in trend("brokering").uses}
-    seoul = plenaries[0]
+    seoul = three_indexed_plenaries[0]
     seoul.summary = "Nothing notable."
     seoul.save()
     index.rebuild()

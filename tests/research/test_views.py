@@ -5,28 +5,23 @@ from django.template import Context, Template
 
 from plenaries.models import Plenary
 from search import index as search_index
-from tests.factories import PlenaryFactory, build_archive
-from tests.large_archive import count_queries, grow_archive, no_page_cache  # noqa: F401
+from tests.factories import PlenaryFactory
+from tests.large_archive import count_queries, grow_archive
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def records():
-    return build_archive()
-
-
-@pytest.fixture
-def two_statements(records):
+def two_statements(small_archive):
     earlier = PlenaryFactory(
         slug="2015-rotterdam",
         city="Rotterdam",
-        start_date=records["plenary"].start_date.replace(year=2015),
-        end_date=records["plenary"].end_date.replace(year=2015),
+        start_date=small_archive["plenary"].start_date.replace(year=2015),
+        end_date=small_archive["plenary"].end_date.replace(year=2015),
         statement="The MTCR Partners held their **29th** Plenary Meeting in "
         "Rotterdam.\n\nPartners discussed <script>alert(1)</script> outreach.",
     )
-    return earlier, records["plenary"]
+    return earlier, small_archive["plenary"]
 
 
 def test_compare_pairs_paragraphs_and_marks_changes(client, two_statements):
@@ -68,7 +63,7 @@ def test_compare_with_an_unknown_or_statementless_plenary_is_404(
     assert client.get(f"/plenaries/compare/?{query}").status_code == 404
 
 
-def test_trends_page_for_a_phrase(client, records):
+def test_trends_page_for_a_phrase(client, small_archive):
     response = client.get("/trends/?q=Busan")
     assert response.status_code == 200
     assert response.context["trend"].first.plenary.slug == "2016-busan"
@@ -77,7 +72,7 @@ def test_trends_page_for_a_phrase(client, records):
     assert 'href="/plenaries/2016-busan/#p-1"' in response.text
 
 
-def test_trends_page_lists_resolutions_countries_and_regions(client, records):
+def test_trends_page_lists_resolutions_countries_and_regions(client, small_archive):
     response = client.get("/trends/")
     assert response.status_code == 200
     assert [r.number for r, _, _ in response.context["resolutions"]] == [2270, 2321]
@@ -90,21 +85,21 @@ def test_trends_page_lists_resolutions_countries_and_regions(client, records):
 
 
 @pytest.mark.parametrize("q", ["x" * 3000, "%%%"])
-def test_trends_rejects_a_bad_phrase_without_error(client, records, q):
+def test_trends_rejects_a_bad_phrase_without_error(client, small_archive, q):
     """Too long, or without a letter: the form says so, with a 400."""
     response = client.get("/trends/", {"q": q})
     assert response.status_code == 400
     assert 'class="error"' in response.text
 
 
-def test_trends_shows_a_phrase_with_markup_as_text(client, records):
+def test_trends_shows_a_phrase_with_markup_as_text(client, small_archive):
     response = client.get("/trends/", {"q": "<script>"})
     assert response.status_code == 200
     assert "<script>" not in response.text
     assert "“&lt;script&gt;” through the years" in response.text
 
 
-def test_on_date_page(client, records):
+def test_on_date_page(client, small_archive):
     response = client.get("/on/2016-10-21/")
     assert response.status_code == 200
     regime = response.context["regime"]
@@ -115,11 +110,11 @@ def test_on_date_page(client, records):
 @pytest.mark.parametrize(
     "path", ["/on/2011-02-30/", "/on/2011-13-01/", "/on/0000-01-01/"]
 )
-def test_impossible_dates_are_404(client, records, path):
+def test_impossible_dates_are_404(client, small_archive, path):
     assert client.get(path).status_code == 404
 
 
-def test_on_date_compare(client, records):
+def test_on_date_compare(client, small_archive):
     response = client.get("/on/2016-10-21/?compare=2010-01-01")
     assert response.status_code == 200
     changes = response.context["changes"]
@@ -128,14 +123,14 @@ def test_on_date_compare(client, records):
 
 
 @pytest.mark.parametrize("bad", ["2010-02-30", "yesterday", "2010-01-01x", "9" * 500])
-def test_on_date_ignores_an_unreadable_compare_date(client, records, bad):
+def test_on_date_ignores_an_unreadable_compare_date(client, small_archive, bad):
     response = client.get("/on/2016-10-21/", {"compare": bad})
     assert response.status_code == 200
     assert response.context["bad_compare"]
     assert "could not be read" in response.text
 
 
-def test_on_form_redirects_to_the_day(client, records):
+def test_on_form_redirects_to_the_day(client, small_archive):
     response = client.get("/on/", {"date": "2011-04-15", "compare": "2016-10-21"})
     assert response.status_code == 302
     assert response["Location"] == "/on/2011-04-15/?compare=2016-10-21"
@@ -143,7 +138,7 @@ def test_on_form_redirects_to_the_day(client, records):
     assert client.get("/on/", {"date": "2011-02-30"}).status_code == 400
 
 
-def test_numbered_statement_tag(research_installed, records):
+def test_numbered_statement_tag(research_installed, small_archive):
     """The tag renders numbered, anchored, citable paragraphs."""
     plenary = Plenary.objects.get(slug="2016-busan")
     html = Template("{% load statements %}{% numbered_statement plenary %}").render(
@@ -154,7 +149,7 @@ def test_numbered_statement_tag(research_installed, records):
     assert 'href="/cite/plenaries/2016-busan/p-1/"' in html
 
 
-def test_plenary_tools_link_the_day_the_comparison_and_the_citation(records):
+def test_plenary_tools_link_the_day_the_comparison_and_the_citation(small_archive):
     """Every plenary links to its day; one with a statement to a comparison too."""
     render = Template('{% include "research/_plenary_tools.html" %}').render
     busan = Plenary.objects.get(slug="2016-busan")
@@ -183,7 +178,8 @@ PAGES = [
 ]
 
 
-def test_queries_do_not_grow_with_the_archive(client, records, no_page_cache):  # noqa: F811
+@pytest.mark.slow
+def test_queries_do_not_grow_with_the_archive(client, small_archive, no_page_cache):  # noqa: F811
     """At most a fixed number of queries per page, on the small archive and on
     one ten times the real archive's size."""
     search_index.rebuild()

@@ -6,7 +6,6 @@ import tomllib
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 
 from evidence.models import SourceDocument
 from members.models import Country
@@ -53,11 +52,9 @@ def documents(db):
     return created
 
 
-@pytest.fixture
-def plenaries(db):
-    """Rome 2013, Oslo 2014 (summaries from the overview), Buenos Aires 2011 and
-    Busan 2016 (their public statements), with their host countries."""
-    countries = {
+def host_countries():
+    """Italy, Norway, Argentina and Korea, by ISO code."""
+    return {
         code: Country.objects.create(name=name, iso_code=code, slug=slug)
         for code, name, slug in [
             ("IT", "Italy", "italy"),
@@ -66,6 +63,13 @@ def plenaries(db):
             ("KR", "Republic of Korea", "republic-of-korea"),
         ]
     }
+
+
+@pytest.fixture
+def plenaries_with_real_texts(db):
+    """Rome 2013, Oslo 2014 (summaries from the overview), Buenos Aires 2011 and
+    Busan 2016 (their public statements), with their host countries."""
+    countries = host_countries()
 
     def plenary(slug, number, city, code, start, end, **texts):
         return Plenary.objects.create(
@@ -119,19 +123,10 @@ def plenaries(db):
 
 
 @pytest.fixture
-def texts(documents, plenaries):
+def texts(documents, plenaries_with_real_texts):
     """The documents and plenaries above, indexed."""
     index.rebuild()
-    return {"documents": documents, "plenaries": plenaries}
-
-
-@pytest.fixture
-def real_archive(db):
-    """The archive as load_archive loads it from fixtures/, indexed."""
-    if not any(settings.FIXTURES_DIR.glob("*.json")):
-        pytest.skip("fixtures/ is empty: the archive has not been built yet")
-    call_command("load_archive", verbosity=0)
-    index.rebuild()
+    return {"documents": documents, "plenaries": plenaries_with_real_texts}
 
 
 @pytest.fixture

@@ -41,11 +41,6 @@ def test_intangible_technology_finds_the_oslo_and_rome_plenaries(client, texts):
     assert "nti-mtcr-overview" in found(response, "source")
 
 
-def test_intangible_technology_on_the_loaded_archive(client, real_archive):
-    plenaries = found(search(client, q="intangible technology"), "plenary")
-    assert {"2013-rome", "2014-oslo"} <= set(plenaries)
-
-
 def test_a_word_in_a_title_ranks_its_record_first(client, texts):
     keys = found(search(client, q="Busan"))
     assert set(keys[:2]) == {"2016-busan", "busan-2016-statement"}
@@ -216,6 +211,7 @@ def test_stop_words_alone_find_nothing(client, texts):
     assert not found(search(client, q="the of and"))
 
 
+@pytest.mark.postgres
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the GIN index exists on PostgreSQL"
 )
@@ -257,6 +253,7 @@ def generic_plan(sql, params):
     return json.dumps(list(outside_initplans(explained["Plan"])))
 
 
+@pytest.mark.postgres
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the text search is PostgreSQL's"
 )
@@ -267,18 +264,6 @@ def test_the_words_are_parsed_once_per_search_not_once_per_passage(texts):
     plan = generic_plan(*results.ranking(0, 20))
     assert "ts_rank" in plan and "websearch_to_tsquery" not in plan
     assert [entry.key for entry in results[:20]]
-
-
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="the GIN index exists on PostgreSQL"
-)
-def test_a_rebuilt_index_leaves_nothing_pending_in_the_gin_index(real_archive):
-    # What is pending is scanned row by row by every search until merged; the
-    # function merges it and says how many pages it had to (none: done already).
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [VECTOR_INDEX])
-        assert cursor.fetchone()[0] == 0
-    assert SearchEntry.objects.count() > 300
 
 
 def test_each_record_is_found_once_through_its_best_passage(client, texts):

@@ -6,8 +6,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.large_archive import no_page_cache, real_archive  # noqa: F401
-
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.usefixtures("real_archive", "no_page_cache"),

@@ -9,7 +9,6 @@ import pytest
 from core.templatetags.markdown import render_markdown, sanitize
 from plenaries.models import Chairmanship, Plenary
 from plenaries.paragraphs import split_paragraphs
-from tests.large_archive import real_archive  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 EXPORTS = ["/plenaries/", "/members/", "/adherents/", "/chairs/", "/annex/"]
 # The parameters the pages read, and a few they do not.
@@ -73,7 +73,9 @@ values = st.one_of(
         max_size=5,
     ),
 )
-def test_random_query_strings_never_give_a_server_error(client, archive, url, params):
+def test_random_query_strings_never_give_a_server_error(
+    client, small_archive, url, params
+):
     query = "&".join(
         f"{quote_from_bytes(name.encode())}={value}"
         if "%" in value
@@ -102,7 +104,7 @@ HOSTILE = {
 
 @pytest.mark.parametrize("url", URLS)
 @pytest.mark.parametrize("case", HOSTILE)
-def test_the_issues_hostile_cases_get_a_page_or_a_400(client, archive, url, case):
+def test_the_issues_hostile_cases_get_a_page_or_a_400(client, small_archive, url, case):
     """The API may also answer a page past the end with a 404 that says so."""
     response = client.get(url, HOSTILE[case])
     assert_no_error(response, url)
@@ -116,26 +118,28 @@ def test_the_issues_hostile_cases_get_a_page_or_a_400(client, archive, url, case
 
 
 @pytest.mark.parametrize("url", EXPORTS)
-def test_an_unknown_export_format_is_a_400(client, archive, url):
+def test_an_unknown_export_format_is_a_400(client, small_archive, url):
     assert client.get(url, {"format": "xml"}).status_code == 400
 
 
 @pytest.mark.parametrize("url", EXPORTS)
 @pytest.mark.parametrize("export", ["csv", "json"])
-def test_exports_survive_hostile_filters(client, archive, url, export):
+def test_exports_survive_hostile_filters(client, small_archive, url, export):
     for params in HOSTILE.values():
         response = client.get(url, {**params, "format": export})
         assert_no_error(response, url)
 
 
-def test_a_3000_character_search_is_cut_not_refused(client, archive):
+def test_a_3000_character_search_is_cut_not_refused(client, small_archive):
     response = client.get("/search/", {"q": "Busan " * 500})
     assert response.status_code == 200
     assert len(response.context["query"]) <= 200
     assert b"only its beginning was searched" in response.content
 
 
-def test_page_numbers_out_of_range_are_corrected_on_the_plenary_list(client, archive):
+def test_page_numbers_out_of_range_are_corrected_on_the_plenary_list(
+    client, small_archive
+):
     for page in ("9999", "-1", "abc"):
         response = client.get("/plenaries/", {"page": page})
         assert response.status_code in (200, 400)
@@ -147,7 +151,7 @@ def test_page_numbers_out_of_range_are_corrected_on_the_plenary_list(client, arc
     "url",
     ["/plenaries/no-such-meeting/", "/members/atlantis/", "/sources/no-such-file/"],
 )
-def test_an_unknown_slug_is_the_sites_own_404(client, archive, url):
+def test_an_unknown_slug_is_the_sites_own_404(client, small_archive, url):
     response = client.get(url)
     assert response.status_code == 404
     assert b"MTCR Plenary Archive" in response.content

@@ -5,6 +5,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 
 ENV_EXAMPLE = settings.BASE_DIR / ".env.example"
@@ -57,6 +58,7 @@ def test_env_example_documents_every_variable_the_settings_read():
     assert documented - settings_read() == set(), "in .env.example but never read"
 
 
+@pytest.mark.slow
 def test_check_deploy_reports_no_issue_with_the_production_example():
     result = manage(
         "check", "--deploy", "--fail-level", "DEBUG", **example_environment()
@@ -65,6 +67,7 @@ def test_check_deploy_reports_no_issue_with_the_production_example():
     assert "System check identified no issues" in result.stdout
 
 
+@pytest.mark.slow
 def test_check_deploy_flags_a_development_environment():
     """The check above can fail: debug on and no HTTPS settings are reported."""
     result = manage("check", "--deploy", "--fail-level", "WARNING", DJANGO_DEBUG="1")
@@ -74,12 +77,14 @@ def test_check_deploy_flags_a_development_environment():
         assert issue in report
 
 
+@pytest.mark.slow
 def test_the_site_refuses_to_start_without_a_secret_key_when_debug_is_off():
     result = manage("check", DJANGO_SECRET_KEY_FILE="/nonexistent/secret-key")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
 
 
+@pytest.mark.slow
 def test_the_machines_key_file_is_used_when_the_environment_has_none(tmp_path):
     key_file = tmp_path / "secret"
     key_file.write_text("a-key-made-for-this-machine-" + "x" * 40 + "\n")
@@ -93,6 +98,7 @@ def test_the_machines_key_file_is_used_when_the_environment_has_none(tmp_path):
     assert result.stdout.strip().endswith("a-key-made-for-this-machine-" + "x" * 40)
 
 
+@pytest.mark.slow
 def test_an_empty_database_url_means_the_default_sqlite_file():
     """`DATABASE_URL= make test` and a blank line in a service's environment file
     read as unset, rather than failing at start-up."""

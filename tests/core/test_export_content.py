@@ -8,8 +8,6 @@ import json
 import pytest
 from django.core.cache import cache
 
-from tests.large_archive import no_page_cache, real_archive  # noqa: F401
-
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 LISTS = ["/plenaries/", "/chairs/", "/members/", "/adherents/", "/annex/"]

@@ -13,7 +13,7 @@ from evidence.models import Citation, SourceDocument
 from plenaries.models import Chairmanship, ChairPerson, Event, Plenary
 from search.models import SearchEntry
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 MULTIPLIED = [Plenary, SourceDocument, Chairmanship, ChairPerson, Event, AnnexRevision]
 
@@ -26,7 +26,7 @@ def counts():
     return {model: model.objects.count() for model in MULTIPLIED}
 
 
-def test_ten_times_the_archive_has_ten_times_its_records(archive):
+def test_ten_times_the_archive_has_ten_times_its_records(small_archive):
     before = counts()
     citations = Citation.objects.filter(
         membership__isnull=True, adherence__isnull=True
@@ -39,7 +39,7 @@ def test_ten_times_the_archive_has_ten_times_its_records(archive):
     )
 
 
-def test_copies_keep_the_shape_of_the_real_records(archive):
+def test_copies_keep_the_shape_of_the_real_records(small_archive):
     clone_archive(3)
     busan = Plenary.objects.get(slug="2016-busan")
     copy = Plenary.objects.get(slug="2016-busan-x2")
@@ -70,7 +70,7 @@ def test_copies_keep_the_shape_of_the_real_records(archive):
         assert (citation.passage, citation.claim) == (original.passage, original.claim)
 
 
-def test_more_copies_are_copies_of_the_real_archive(archive):
+def test_more_copies_are_copies_of_the_real_archive(small_archive):
     real = counts()
     clone_archive(2)
     clone_archive(2)
@@ -79,7 +79,7 @@ def test_more_copies_are_copies_of_the_real_archive(archive):
     assert not Plenary.objects.filter(slug__contains="-x1-x").exists()
 
 
-def test_dates_stay_valid(archive):
+def test_dates_stay_valid(small_archive):
     clone_archive(20)
     for plenary in Plenary.objects.all():
         assert plenary.start_date <= plenary.end_date
@@ -92,7 +92,7 @@ def test_refuses_the_projects_own_database(monkeypatch):
         generate(scale=2)
 
 
-def test_refuses_to_flush_the_real_archive(archive, monkeypatch):
+def test_refuses_to_flush_the_real_archive(small_archive, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "sqlite:////tmp/elsewhere.sqlite3")
     with pytest.raises(SyntheticError, match="already holds an archive"):
         generate(scale=2)
@@ -109,7 +109,7 @@ def test_refuses_a_scale_out_of_range(monkeypatch):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_synthetic_database_is_replaced_with_flush(archive, monkeypatch):
+def test_a_synthetic_database_is_replaced_with_flush(small_archive, monkeypatch):
     """The real archive from fixtures/, and one copy of it, instead of what was.
 
     Outside a test transaction: PostgreSQL will not TRUNCATE inside one."""

@@ -9,10 +9,6 @@ from django.urls import reverse
 
 from core.exports import ExportMixin
 from tests.factories import PlenaryFactory
-from tests.large_archive import (  # noqa: F401
-    no_page_cache,
-    small_archive,
-)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
@@ -26,7 +22,7 @@ LISTS = {
 
 
 @pytest.mark.parametrize("name", LISTS)
-def test_json_and_csv_hold_the_same_rows(client, archive, name):
+def test_json_and_csv_hold_the_same_rows(client, small_archive, name):
     file_name, key, count = LISTS[name]
     url = reverse(name)
     as_json = client.get(url, {"format": "json"})
@@ -42,14 +38,16 @@ def test_json_and_csv_hold_the_same_rows(client, archive, name):
 
 
 @pytest.mark.parametrize("name", LISTS)
-def test_an_unknown_format_is_a_400(client, archive, name):
+def test_an_unknown_format_is_a_400(client, small_archive, name):
     response = client.get(reverse(name), {"format": "xml"})
     assert response.status_code == 400
     assert "Choose one of: csv, json" in response.content.decode()
 
 
 @pytest.mark.parametrize("name", LISTS)
-def test_an_export_of_nothing_is_an_empty_list_and_a_header(client, archive, name):
+def test_an_export_of_nothing_is_an_empty_list_and_a_header(
+    client, small_archive, name
+):
     url = reverse(name)
     filters = {"q": "no such text anywhere in the archive"}
     assert json.loads(client.get(url, {**filters, "format": "json"}).content) == []
@@ -57,7 +55,7 @@ def test_an_export_of_nothing_is_an_empty_list_and_a_header(client, archive, nam
     assert len(lines) == 1 and "url" in lines[0]
 
 
-def test_an_export_ignores_the_page_and_keeps_the_filters(client, archive):
+def test_an_export_ignores_the_page_and_keeps_the_filters(client, small_archive):
     PlenaryFactory.create_batch(40)
     url = reverse("plenaries:list")
     rows = json.loads(client.get(url, {"page": 2, "format": "json"}).content)
@@ -69,7 +67,7 @@ def test_an_export_ignores_the_page_and_keeps_the_filters(client, archive):
     assert all(row["start_date"] <= "2035-12-31" for row in rows)
 
 
-def test_lists_in_a_csv_cell_are_joined(client, archive):
+def test_lists_in_a_csv_cell_are_joined(client, small_archive):
     table = list(
         csv.DictReader(
             io.StringIO(
@@ -83,7 +81,7 @@ def test_lists_in_a_csv_cell_are_joined(client, archive):
     assert busan["resolutions"] == "2270; 2321"
 
 
-def test_list_pages_link_to_their_exports_with_the_filters(client, archive):
+def test_list_pages_link_to_their_exports_with_the_filters(client, small_archive):
     html = client.get(reverse("plenaries:list"), {"year_from": 2000}).content.decode()
     assert 'href="?year_from=2000&amp;format=csv"' in html
     assert 'href="?year_from=2000&amp;format=json"' in html

@@ -13,7 +13,7 @@ from plenaries.models import Plenary
 pytestmark = pytest.mark.django_db
 
 
-def archive(**plenary_fields):
+def fixture_records(**plenary_fields):
     """A small archive in fixture form: two countries, a plenary, its source."""
     plenary = {
         "slug": "2011-buenos-aires",
@@ -83,7 +83,7 @@ def load(folder, *args):
 
 
 def test_first_load_creates_every_record(tmp_path, capsys):
-    load(write(tmp_path / "fx", archive()))
+    load(write(tmp_path / "fx", fixture_records()))
     plenary = Plenary.objects.get(slug="2011-buenos-aires")
     assert plenary.country.iso_code == "AR"
     assert sorted(plenary.countries_named.values_list("iso_code", flat=True)) == [
@@ -96,7 +96,7 @@ def test_first_load_creates_every_record(tmp_path, capsys):
 
 
 def test_second_run_changes_nothing_and_says_so(tmp_path, capsys):
-    folder = write(tmp_path / "fx", archive())
+    folder = write(tmp_path / "fx", fixture_records())
     load(folder)
     history_before = Plenary.history.count()
     capsys.readouterr()
@@ -108,18 +108,18 @@ def test_second_run_changes_nothing_and_says_so(tmp_path, capsys):
 
 
 def test_changed_document_updates_a_record_nobody_edited(tmp_path):
-    load(write(tmp_path / "a", archive()))
-    load(write(tmp_path / "b", archive(end_date="2011-04-16")))
+    load(write(tmp_path / "a", fixture_records()))
+    load(write(tmp_path / "b", fixture_records(end_date="2011-04-16")))
     assert str(Plenary.objects.get().end_date) == "2011-04-16"
 
 
 def test_reload_keeps_an_editors_change_and_lists_it(tmp_path, capsys):
-    load(write(tmp_path / "a", archive()))
+    load(write(tmp_path / "a", fixture_records()))
     plenary = Plenary.objects.get()
     plenary.city = "Ciudad de Buenos Aires"
     plenary.save()
     capsys.readouterr()
-    load(write(tmp_path / "b", archive(end_date="2011-04-16")))
+    load(write(tmp_path / "b", fixture_records(end_date="2011-04-16")))
     out = capsys.readouterr().out
     plenary.refresh_from_db()
     assert plenary.city == "Ciudad de Buenos Aires"
@@ -128,7 +128,7 @@ def test_reload_keeps_an_editors_change_and_lists_it(tmp_path, capsys):
 
 
 def test_an_edit_is_kept_even_when_the_documents_did_not_change(tmp_path):
-    folder = write(tmp_path / "a", archive())
+    folder = write(tmp_path / "a", fixture_records())
     load(folder)
     Country.objects.filter(iso_code="KR").update(name="Korea, Republic of")
     load(folder)
@@ -136,7 +136,7 @@ def test_an_edit_is_kept_even_when_the_documents_did_not_change(tmp_path):
 
 
 def test_force_takes_the_documents_version_and_history_keeps_the_editors(tmp_path):
-    folder = write(tmp_path / "a", archive())
+    folder = write(tmp_path / "a", fixture_records())
     load(folder)
     plenary = Plenary.objects.get()
     plenary.city = "Edited"
@@ -148,7 +148,7 @@ def test_force_takes_the_documents_version_and_history_keeps_the_editors(tmp_pat
 
 
 def test_malformed_fixture_is_refused_naming_file_and_line(tmp_path):
-    folder = write(tmp_path / "fx", archive())
+    folder = write(tmp_path / "fx", fixture_records())
     (folder / "zz-broken.json").write_text('[\n{"model": "plenaries.plenary",\n')
     with pytest.raises(CommandError, match=r"zz-broken.json, line \d+: malformed JSON"):
         load(folder)
@@ -157,15 +157,15 @@ def test_malformed_fixture_is_refused_naming_file_and_line(tmp_path):
 
 
 def test_fixture_naming_a_missing_country_changes_nothing(tmp_path):
-    load(write(tmp_path / "a", archive()))
-    records = archive(country=["XX"], city="Nowhere")
+    load(write(tmp_path / "a", fixture_records()))
+    records = fixture_records(country=["XX"], city="Nowhere")
     with pytest.raises(CommandError, match=r"archive.json: record 3 .*XX"):
         load(write(tmp_path / "b", records))
     assert Plenary.objects.get().city == "Buenos Aires"
 
 
 def test_a_failure_late_in_the_load_rolls_back_everything_before_it(tmp_path):
-    folder = write(tmp_path / "fx", archive())
+    folder = write(tmp_path / "fx", fixture_records())
     bad_citation = {
         "model": "evidence.citation",
         "fields": {"key": "bad", "source": ["missing.txt"], "passage": "x"},
@@ -177,22 +177,22 @@ def test_a_failure_late_in_the_load_rolls_back_everything_before_it(tmp_path):
 
 
 def test_a_database_constraint_violation_is_a_clear_error(tmp_path):
-    records = archive(end_date="2011-04-01")
+    records = fixture_records(end_date="2011-04-01")
     with pytest.raises(CommandError, match="refused by the database"):
         load(write(tmp_path / "fx", records))
     assert not Plenary.objects.exists()
 
 
 def test_fixture_with_auto_id_is_refused(tmp_path):
-    records = archive()
+    records = fixture_records()
     records[0]["pk"] = 1
     with pytest.raises(CommandError, match="natural keys only"):
         load(write(tmp_path / "fx", records))
 
 
 def test_record_the_documents_no_longer_give_is_removed_unless_edited(tmp_path):
-    load(write(tmp_path / "a", archive()))
-    without_citation = archive()[:-1]
+    load(write(tmp_path / "a", fixture_records()))
+    without_citation = fixture_records()[:-1]
     load(write(tmp_path / "b", without_citation))
     assert not Citation.objects.exists()
     staff_country = Country.objects.create(name="Chile", iso_code="CL", slug="chile")
@@ -200,6 +200,7 @@ def test_record_the_documents_no_longer_give_is_removed_unless_edited(tmp_path):
     assert Country.objects.filter(pk=staff_country.pk).exists()
 
 
+@pytest.mark.slow
 def test_reloading_the_real_archive_keeps_an_edit_made_in_admin(admin_client, capsys):
     """The real fixtures, a real admin form post, then load_archive again."""
     from tests.conftest import admin_form_data
@@ -226,6 +227,8 @@ def test_reloading_the_real_archive_keeps_an_edit_made_in_admin(admin_client, ca
     assert edited.get().history_user.is_superuser
 
 
+@pytest.mark.slow
+@pytest.mark.postgres
 @pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="planner statistics are PostgreSQL's: run with a postgres:// DATABASE_URL",

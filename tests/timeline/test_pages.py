@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-from tests.large_archive import no_page_cache, real_archive  # noqa: F401
 from timeline.chronology import Chronology, Filters
 from timeline.kinds import SOURCES
 from timeline.views import PAGE_SIZE

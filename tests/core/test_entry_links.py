@@ -18,7 +18,6 @@ from annex.views import AnnexRevisionListView
 from benchmarks.synthetic import clone_archive
 from plenaries.models import Chairmanship
 from plenaries.views import ChairmanshipListView
-from tests.large_archive import no_page_cache, real_archive  # noqa: F401
 
 pytestmark = [
     pytest.mark.django_db,

@@ -6,18 +6,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from annex.models import AnnexRevision
 from core.charts import overview_svg, partner_counts
-from core.functions import MonthOf, YearOf
-from members.models import Adherence, Membership
-from plenaries.models import Chairmanship, Plenary
 from tests.factories import EventFactory, PlenaryFactory
-from tests.large_archive import (  # noqa: F401
-    count_queries,
-    grow_archive,
-    no_page_cache,
-    real_archive,
-)
+from tests.large_archive import count_queries, grow_archive
 from timeline.chronology import Chronology, Filters, jump_bar
 from timeline.kinds import Kind
 
@@ -27,18 +18,18 @@ HOME = reverse("timeline:home")
 
 
 @pytest.fixture
-def archive(archive):
+def dated_archive(small_archive):
     """The shared small archive, its outreach event dated as its slug says."""
-    archive["event"].date = datetime.date(2017, 3, 1)
-    archive["event"].save()
-    return archive
+    small_archive["event"].date = datetime.date(2017, 3, 1)
+    small_archive["event"].save()
+    return small_archive
 
 
 def anchors(response):
     return [entry.anchor for entry in response.context["entries"]]
 
 
-def test_every_kind_of_dated_record_is_in_one_chronology(client, archive):
+def test_every_kind_of_dated_record_is_in_one_chronology(client, dated_archive):
     response = client.get(HOME)
     assert response.status_code == 200
     assert anchors(response) == [
@@ -53,7 +44,7 @@ def test_every_kind_of_dated_record_is_in_one_chronology(client, archive):
     ]
 
 
-def test_entries_are_grouped_by_year_with_a_jump_bar(client, archive):
+def test_entries_are_grouped_by_year_with_a_jump_bar(client, dated_archive):
     response = client.get(HOME)
     html = response.content.decode()
     assert [year for year, _ in response.context["years"]] == [
@@ -72,21 +63,21 @@ def test_entries_are_grouped_by_year_with_a_jump_bar(client, archive):
     assert '<a href="#y2016">2016</a>' in html
 
 
-def test_dates_are_shown_at_their_precision(client, archive):
+def test_dates_are_shown_at_their_precision(client, dated_archive):
     html = client.get(HOME).content.decode()
     assert "November–December 1993" in html
     assert "March 2017" in html  # the event, known to the month
     assert "17–21 October 2016" in html
 
 
-def test_newest_first_reverses_the_chronology(client, archive):
+def test_newest_first_reverses_the_chronology(client, dated_archive):
     response = client.get(HOME, {"order": "newest"})
     assert anchors(response)[0] == "event-2017-outreach-asia"
     assert anchors(response)[-1] == "plenary-1993-interlaken"
     assert [year for year, _ in response.context["years"]][0] == 2017
 
 
-def test_kind_filter_keeps_the_chosen_kinds(client, archive):
+def test_kind_filter_keeps_the_chosen_kinds(client, dated_archive):
     response = client.get(HOME + "?kind=plenary&kind=annex")
     assert anchors(response) == [
         "plenary-1993-interlaken",
@@ -95,7 +86,7 @@ def test_kind_filter_keeps_the_chosen_kinds(client, archive):
     ]
 
 
-def test_year_range_and_country_filters(client, archive):
+def test_year_range_and_country_filters(client, dated_archive):
     assert anchors(client.get(HOME, {"year_from": 2005, "year_to": 2005})) == [
         "adherence-india-pledged"
     ]
@@ -105,14 +96,14 @@ def test_year_range_and_country_filters(client, archive):
     assert korea == ["partner-korea", "plenary-2016-busan", "event-2017-outreach-asia"]
 
 
-def test_text_filter_searches_each_kind(client, archive):
+def test_text_filter_searches_each_kind(client, dated_archive):
     assert anchors(client.get(HOME, {"q": "Piet de Klerk"})) == [
         "chair-2015-netherlands-luxembourg"
     ]
     assert anchors(client.get(HOME, {"q": "asian"})) == ["event-2017-outreach-asia"]
 
 
-def test_filters_that_cannot_be_read_are_ignored_and_reported(client, archive):
+def test_filters_that_cannot_be_read_are_ignored_and_reported(client, dated_archive):
     response = client.get(
         HOME,
         {"year_from": "abc", "country": "atlantis", "kind": "bogus", "q": "x" * 3000},
@@ -125,27 +116,27 @@ def test_filters_that_cannot_be_read_are_ignored_and_reported(client, archive):
         assert f"<strong>{label}</strong>" in html
 
 
-def test_no_match_says_so_and_offers_to_clear(client, archive):
+def test_no_match_says_so_and_offers_to_clear(client, dated_archive):
     html = client.get(HOME, {"q": "no such words anywhere"}).content.decode()
     assert "Nothing matches these filters" in html
     assert 'href="/">Clear the filters' in html
 
 
-def test_filter_form_keeps_its_state(client, archive):
+def test_filter_form_keeps_its_state(client, dated_archive):
     html = client.get(HOME, {"year_from": 2001, "kind": "partner"}).content.decode()
     assert 'name="year_from" value="2001"' in html
     assert 'value="partner" id="id_kind_2" checked' in html
 
 
-def test_an_event_links_to_its_own_anchor(client, archive):
-    event = archive["event"]
+def test_an_event_links_to_its_own_anchor(client, dated_archive):
+    event = dated_archive["event"]
     url = event.get_absolute_url()
     assert url == "/?kind=event&year_from=2017&year_to=2017#event-2017-outreach-asia"
     html = client.get(url.split("#")[0]).content.decode()
     assert 'id="event-2017-outreach-asia"' in html
 
 
-def test_overview_chart_plots_plenaries_and_partners(client, archive):
+def test_overview_chart_plots_plenaries_and_partners(client, dated_archive):
     html = client.get(HOME).content.decode()
     assert 'aria-labelledby="overview-title overview-desc"' in html
     assert "2 plenaries from 1993 to" in html
@@ -184,7 +175,7 @@ def test_jump_bar_groups_years_by_decade():
     ]
 
 
-def test_within_a_day_the_meeting_comes_before_what_it_decided(archive):
+def test_within_a_day_the_meeting_comes_before_what_it_decided(dated_archive):
     entries = Chronology(Filters(year_from=2016, year_to=2016))[:]
     busan = [e.kind for e in entries if e.date == datetime.date(2016, 10, 17)]
     assert busan == [Kind.PLENARY]
@@ -192,8 +183,9 @@ def test_within_a_day_the_meeting_comes_before_what_it_decided(archive):
     assert len(entries) == 3
 
 
+@pytest.mark.slow
 def test_the_page_runs_the_same_queries_on_an_archive_ten_times_larger(
-    client, archive, django_assert_max_num_queries
+    client, dated_archive, django_assert_max_num_queries
 ):
     urls = [HOME, HOME + "?order=newest&q=Generated&country=korea&year_from=1990"]
     grow_archive(scale=1)
@@ -207,86 +199,11 @@ def test_the_page_runs_the_same_queries_on_an_archive_ten_times_larger(
     assert max(small.values()) <= 13
 
 
-def test_events_without_a_page_are_not_links(client, archive):
+def test_events_without_a_page_are_not_links(client, dated_archive):
     EventFactory(slug="seminar", title="A seminar", date=datetime.date(2001, 5, 1))
     PlenaryFactory()
     html = client.get(HOME).content.decode()
     assert '<p class="entry-title">A seminar</p>' in html
-
-
-@pytest.mark.usefixtures("real_archive")
-def test_the_real_timeline_opens_with_the_founding_partners_and_holds_every_plenary(
-    client,
-):
-    response = client.get(HOME)
-    entries = Chronology()[:]
-    first_year, first_entries = response.context["years"][0]
-    assert first_year == 1987
-    assert {e.title for e in first_entries} == {
-        f"{m.country.name}: founding partner"
-        for m in Membership.objects.filter(founding=True)
-    }
-    plenaries = {e.anchor for e in entries if e.kind == Kind.PLENARY}
-    assert plenaries == {
-        f"plenary-{slug}" for slug in Plenary.objects.values_list("slug", flat=True)
-    }
-    html = response.content.decode()
-    assert "October 1994" in html and "1 October 1994" not in html
-
-
-@pytest.mark.usefixtures("real_archive")
-def test_entries_name_and_link_their_records_as_the_records_do():
-    """Entries are built from value rows, not model instances: each plenary entry
-    still bears the plenary's own name, and every link is its record's URL."""
-    records = {
-        **{f"plenary-{p.slug}": p for p in Plenary.objects.select_related("country")},
-        **{f"chair-{t.slug}": t for t in Chairmanship.objects.all()},
-        **{f"partner-{m.country.slug}": m for m in Membership.objects.with_country()},
-        **{
-            f"adherence-{a.country.slug}-{a.kind}": a
-            for a in Adherence.objects.with_country()
-        },
-        **{f"annex-{r.slug}": r for r in AnnexRevision.objects.all()},
-    }
-    entries = [entry for entry in Chronology()[:] if entry.kind != Kind.EVENT]
-    assert {entry.kind for entry in entries} == {
-        Kind.PLENARY, Kind.CHAIR, Kind.PARTNER, Kind.ADHERENCE, Kind.ANNEX
-    }  # fmt: skip
-    for entry in entries:
-        record = records[entry.anchor]
-        assert entry.url == record.get_absolute_url(), entry.anchor
-        if entry.kind == Kind.PLENARY:
-            assert entry.title == str(record)
-
-
-@pytest.mark.usefixtures("real_archive")
-def test_month_and_year_numbers_are_those_of_every_real_date():
-    """The database's own grouping (SQL on SQLite and on PostgreSQL) agrees with
-    Python on every date of the archive, months of one digit and of two."""
-    rows = list(
-        Membership.objects.annotate(
-            month=MonthOf("since"), year=YearOf("since")
-        ).values_list("since", "month", "year")
-    ) + list(
-        Plenary.objects.annotate(
-            month=MonthOf("end_date"), year=YearOf("end_date")
-        ).values_list("end_date", "month", "year")
-    )
-    assert len(rows) > 50
-    months = {day.month for day, _, _ in rows}
-    assert min(months) < 10 <= max(months)
-    for day, month, year in rows:
-        assert (month, year) == (day.year * 100 + day.month, day.year), day
-
-
-@pytest.mark.usefixtures("real_archive")
-def test_the_real_overview_chart_rises_to_the_number_of_partners(client):
-    html = client.get(HOME).content.decode()
-    assert f"rising to {Membership.objects.count()}." in html
-    # A dot per year with plenaries; the real archive has one plenary a year.
-    years = {day.year for day in Plenary.objects.values_list("start_date", flat=True)}
-    assert html.count('<circle class="plenary"') == len(years)
-    assert f"{Plenary.objects.count()} plenaries from " in html
 
 
 # Every public page shares base.html: its landmarks, one h1, labelled controls.
@@ -307,7 +224,9 @@ PAGES = [
 
 
 @pytest.mark.parametrize("url", PAGES)
-def test_each_page_has_landmarks_one_h1_and_labelled_controls(client, archive, url):
+def test_each_page_has_landmarks_one_h1_and_labelled_controls(
+    client, dated_archive, url
+):
     html = client.get(url).content.decode()
     assert html.count("<h1") == 1
     for landmark in ("<header", "<nav", '<main id="main"', "<footer"):

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.template.loader import render_to_string
 
+from evidence.templatetags.passages import claim_display
 from tests.factories import CitationFactory, SourceDocumentFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,3 +52,31 @@ def test_markup_in_titles_claims_and_passages_is_escaped_or_cleaned():
 
 def test_no_citations_write_no_list():
     assert "<ul" not in rendered([])
+
+
+@pytest.mark.parametrize(
+    ("claim", "shown"),
+    [
+        ("2011-04-11/2011-04-15", "11–15 April 2011"),
+        ("2002-09-23/2002-10-02", "23 September – 2 October 2002"),
+        ("2008-12", "December 2008"),
+        ("1993-11/1993-12", "November–December 1993"),
+        ("by 2005-09-16", "by 16 September 2005"),
+        ("1540, 1874, 1929", "1540, 1874, 1929"),
+        ("2011-13-45", "2011-13-45"),
+    ],
+)
+def test_iso_claims_are_shown_as_dates_at_their_precision(claim, shown):
+    assert claim_display(claim) == shown
+
+
+def test_passages_keep_formatting_tags_and_drop_the_rest(client, small_archive):
+    citation = small_archive["plenary"].citations.get(key="busan-dates-statement")
+    citation.passage = (
+        "held its 30<sup>th</sup> Plenary <script>alert(1)</script> & more"
+    )
+    citation.save()
+    html = client.get(small_archive["plenary"].get_absolute_url()).content.decode()
+    assert "held its 30<sup>th</sup> Plenary  &amp; more" in html
+    assert "alert(1)" not in html
+    assert "&lt;sup&gt;" not in html

@@ -1,0 +1,110 @@
+"""Documents added to sources/: statements of years the others lack extend the
+archive; any added document builds, or fails with the parser's error."""
+
+import datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+D = datetime.date
+
+
+def test_statements_of_years_the_sources_lack_extend_the_archive(tmp_path):
+    """Two golden statements (one co-chaired, one dated across a year) added to the
+    catalogue give two more plenaries, each with its chair term, after Montreux."""
+    import shutil
+
+    from django.conf import settings
+
+    from ingest.merge import build_archive
+
+    from .conftest import GOLDEN
+
+    sources = tmp_path / "sources"
+    shutil.copytree(settings.SOURCES_DIR, sources)
+    entries = []
+    for name, title in [
+        ("lisbon-statement-year-in-title", "Public Statement, Lisbon, 4 October 2024"),
+        ("wellington-statement-us-style", "Public Statement, Wellington"),
+    ]:
+        shutil.copy(GOLDEN / f"{name}.txt", sources)
+        entries.append(
+            f'\n[[document]]\nfile = "{name}.txt"\ntitle = "{title}"\n'
+            'kind = "statement"\n'
+        )
+    with (sources / "catalogue.toml").open("a", encoding="utf-8") as catalogue:
+        catalogue.write("".join(entries))
+    extended = build_archive(sources)
+    assert len(extended.plenaries) == 30
+    lisbon, wellington = extended.plenaries[-2:]
+    assert (lisbon.slug, lisbon.number, lisbon.country) == ("2024-lisbon", 36, "PT")
+    assert wellington.dates.claim == "2025-12-29/2026-01-02"
+    joint = chair_of(extended, "2024-lisbon")
+    assert (joint.slug, joint.countries) == ("2024-portugal-netherlands", ["PT", "NL"])
+    assert [p.name for p in joint.people] == ["Ana Exemplo", "Jan Voorbeeld"]
+    assert chair_of(extended, "2022-montreux").end_plenary == "2024-lisbon"
+
+
+STATEMENT_PIECES = [
+    "The MTCR held its", "25th", "30th", "36th", "Plenary Meeting", "in",
+    "Buenos Aires", "Busan", "Exampleville", "Norway", "from 11 to 15 April 2011",
+    "from 17 to 21 October 2016", "on 1-3 May 2025", ".",
+    "chaired by Ambassador A B.", "outgoing MTCR Chair (Brazil).",
+    "incoming MTCR Chair (Norway).", "The MTCR has 2 members: Japan and Norway.",
+    "joint MTCR Chairmanship by Ireland and Iceland in 2017-2018.",
+    "Estonia has declared its adherence.", "welcomed India as a new member",
+    "adopted amendments to the Annex", "The next Plenary will be held in Rome.",
+    "Resolution 1540", "concern", "Iran", "\n\n",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def sources_with_extra(tmp_path_factory):
+    import shutil
+
+    from django.conf import settings as django_settings
+
+    folder = tmp_path_factory.mktemp("extra") / "sources"
+    shutil.copytree(django_settings.SOURCES_DIR, folder)
+    return folder
+
+
+@pytest.mark.slow
+@hypothesis_settings(max_examples=25, deadline=None)
+@given(
+    st.lists(st.sampled_from(STATEMENT_PIECES), max_size=25).map(" ".join),
+    st.sampled_from(["statement", "chair-report"]),
+)
+def test_any_added_document_builds_or_fails_with_the_parsers_error(
+    sources_with_extra, text, kind
+):
+    """A statement (or chair's report on Busan) of any content, added to the real
+    sources, gives an archive or a ParseError, never another exception."""
+    from ingest.errors import ParseError
+    from ingest.fixtures import fixture_objects
+    from ingest.merge import build_archive
+
+    catalogue = sources_with_extra / "catalogue.toml"
+    original = catalogue.read_text(encoding="utf-8").split("\n# extra\n")[0]
+    (sources_with_extra / "extra.txt").write_text(text, encoding="utf-8")
+    plenary = 'plenary = "2016-busan"\n' if kind == "chair-report" else ""
+    catalogue.write_text(
+        f'{original}\n# extra\n[[document]]\nfile = "extra.txt"\ntitle = "Extra 2025"'
+        f'\nkind = "{kind}"\n{plenary}',
+        encoding="utf-8",
+    )
+    try:
+        parsed_archive = build_archive(sources_with_extra)
+    except ParseError:
+        return
+    assert len(parsed_archive.plenaries) >= 28
+    fixture_objects(parsed_archive)
+
+
+def chair_of(parsed_archive, plenary_slug):
+    (term,) = [
+        c for c in parsed_archive.chairmanships if c.start_plenary == plenary_slug
+    ]
+    return term
