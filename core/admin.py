@@ -1,5 +1,7 @@
 """What every archive record's admin shares: its history, and plain help texts."""
 
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.html import escape
@@ -38,6 +40,17 @@ class ArchiveRecordAdmin(SimpleHistoryAdmin):
 
     class Media:
         css = {"all": ["admin/css/archive.css"]}
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """A past version, and the form that reverts to it: only for those who may
+        change the record (django-simple-history asks only for view permission,
+        and reverts on a POST)."""
+        obj = self.get_object(request, unquote(object_id))
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        return super().history_form_view(
+            request, object_id, version_id, extra_context=extra_context
+        )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
