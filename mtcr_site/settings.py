@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "mtcr_site.middleware.page_cache.PageCacheMiddleware",
     "mtcr_site.middleware.security.SecurityHeadersMiddleware",
+    "mtcr_site.middleware.request_checks.NulByteMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "mtcr_site.middleware.database.DatabaseUnavailableMiddleware",
