@@ -1,5 +1,6 @@
 """Settings for the MTCR Plenary Archive, from the environment (see .env.example)."""
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -158,6 +159,15 @@ PAGE_CACHE_SECONDS = int(
 # Admin sign-in: this many failures per address or username, then a pause.
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", "900"))
+# Addresses or networks of the proxies in front of the site (the TLS proxy):
+# a request from one of them is counted against the client its X-Forwarded-For
+# names. None by default: the connection's own address is the client's.
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"DJANGO_TRUSTED_PROXIES: {error}") from None
 
 AUTH_PASSWORD_VALIDATORS = [
     {
