@@ -38,6 +38,8 @@ class ArchiveRecordAdmin(SimpleHistoryAdmin):
     """History to read and revert from, for every record of the archive."""
 
     save_on_top = True
+    # django-simple-history's own, less an inline style the CSP refuses.
+    object_history_list_template = "core/admin/object_history_list.html"
 
     class Media:
         css = {"all": ["admin/css/archive.css"]}

@@ -1,5 +1,7 @@
 """The admin's history pages: reverting is a change, and bad URLs are not errors."""
 
+from html.parser import HTMLParser
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
@@ -60,3 +62,32 @@ def test_an_editor_who_may_change_a_record_can_still_revert_it(
     response = client.post(url, admin_form_data(form))
     assert response.status_code == 302
     assert Plenary.objects.get(pk=renamed_plenary.pk).city == "Busan"
+
+
+class InlineStyles(HTMLParser):
+    """The style attributes and <style> elements of a page, which the site's
+    Content-Security-Policy (style-src 'self') refuses."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.found = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "style" or any(name == "style" for name, _ in attrs):
+            self.found.append(self.get_starttag_text())
+
+
+def test_the_history_pages_need_no_inline_style(admin_client, renamed_plenary):
+    policy = admin_client.get("/admin/").headers["Content-Security-Policy"]
+    assert "style-src 'self'" in policy and "unsafe-inline" not in policy
+    pages = [
+        reverse("admin:plenaries_plenary_history", args=[renamed_plenary.pk]),
+        revert_url(renamed_plenary),
+        reverse("admin:plenaries_plenary_change", args=[renamed_plenary.pk]),
+        reverse("admin:plenaries_plenary_changelist"),
+    ]
+    for url in pages:
+        response = admin_client.get(url)
+        assert response.status_code == 200
+        assert InlineStyles(response.content.decode()).found == [], url
