@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "mtcr_site.middleware.page_cache.PageCacheMiddleware",
     "mtcr_site.middleware.security.SecurityHeadersMiddleware",
+    "mtcr_site.middleware.request_checks.ServedMethodsMiddleware",
     "mtcr_site.middleware.request_checks.NulByteMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",

@@ -1,6 +1,11 @@
 """Requests no page can answer are refused before they reach a view."""
 
 from django.core.exceptions import BadRequest
+from django.http import HttpResponseNotAllowed
+
+# Pages are read (GET, HEAD, OPTIONS) and the admin's forms posted: nothing
+# else, TRACE least of all (it echoes the request, cookies included).
+SERVED_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
 
 
 def holds_nul(request):
@@ -27,4 +32,17 @@ class NulByteMiddleware:
     def __call__(self, request):
         if holds_nul(request):
             raise BadRequest("A NUL byte in the request.")
+        return self.get_response(request)
+
+
+class ServedMethodsMiddleware:
+    """A 405 for any other method, on every URL: views such as the feed and the
+    sitemap answer whatever method they are asked with."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in SERVED_METHODS:
+            return HttpResponseNotAllowed(SERVED_METHODS)
         return self.get_response(request)

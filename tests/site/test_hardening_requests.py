@@ -117,3 +117,20 @@ def test_the_newest_first_timeline_opens_with_year_9999(client, open_ended_recor
     content = client.get("/?order=newest").content.decode()
     assert "Open-ended outreach" in content
     assert "9999" in content
+
+
+@pytest.mark.parametrize(
+    "method", ["TRACE", "PUT", "PATCH", "DELETE", "CONNECT", "FOO"]
+)
+@pytest.mark.parametrize(
+    "url", ["/", "/plenaries/feed/", "/sitemap.xml", "/admin/login/", "/static/x"]
+)
+def test_a_method_the_site_does_not_serve_is_not_allowed(client, method, url):
+    response = client.generic(method, url)
+    assert response.status_code == 405
+    assert set(response["Allow"].split(", ")) == {"GET", "HEAD", "POST", "OPTIONS"}
+
+
+@pytest.mark.parametrize("method", ["GET", "HEAD", "OPTIONS"])
+def test_the_feed_still_answers_the_usual_methods(client, method):
+    assert client.generic(method, "/plenaries/feed/").status_code == 200
