@@ -44,6 +44,17 @@ if not SECRET_KEY:
     # Only for a developer's own machine: never reaches production, where the
     # check above refuses to start without a real key.
     SECRET_KEY = "dev-only-insecure-key-for-the-mtcr-archive-do-not-deploy-0123456789"
+# Django's own mark of a key not to deploy (the start of the placeholder in
+# .env.example), and the start of the example's earlier placeholder: a site
+# started with one would sign sessions with a key anyone can read.
+PLACEHOLDER_KEY_PREFIXES = ("django-insecure-", "replace-me")
+if not DEBUG and SECRET_KEY.startswith(PLACEHOLDER_KEY_PREFIXES):
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY is a placeholder (it starts with "
+        f"{' or '.join(PLACEHOLDER_KEY_PREFIXES)}): "
+        "set a long random key, e.g. from "
+        '`python -c "import secrets; print(secrets.token_urlsafe(50))"`.'
+    )
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
