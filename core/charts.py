@@ -3,6 +3,7 @@
 Every text that reaches the SVG is escaped; the builders return safe markup.
 """
 
+import calendar
 import datetime
 
 from django.utils.html import escape
@@ -15,7 +16,7 @@ RIGHT = 12
 
 def _year_fraction(day):
     start = datetime.date(day.year, 1, 1)
-    length = (datetime.date(day.year + 1, 1, 1) - start).days
+    length = 366 if calendar.isleap(day.year) else 365
     return day.year + (day - start).days / length
 
 

@@ -1,5 +1,6 @@
 """Dates as the sources state them: a day, a month or only a year."""
 
+import calendar
 import datetime
 
 from django.db import models
@@ -48,8 +49,7 @@ def period_end(value, precision):
     if precision == DatePrecision.YEAR:
         return datetime.date(value.year, 12, 31)
     if precision == DatePrecision.MONTH:
-        following = datetime.date(
-            value.year + value.month // 12, value.month % 12 + 1, 1
-        )
-        return following - datetime.timedelta(days=1)
+        # Not the day before the next month's first: December 9999 has none.
+        last_day = calendar.monthrange(value.year, value.month)[1]
+        return datetime.date(value.year, value.month, last_day)
     return value

@@ -1,5 +1,6 @@
 """Settings for the MTCR Plenary Archive, from the environment (see .env.example)."""
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -43,6 +44,17 @@ if not SECRET_KEY:
     # Only for a developer's own machine: never reaches production, where the
     # check above refuses to start without a real key.
     SECRET_KEY = "dev-only-insecure-key-for-the-mtcr-archive-do-not-deploy-0123456789"
+# Django's own mark of a key not to deploy (the start of the placeholder in
+# .env.example), and the start of the example's earlier placeholder: a site
+# started with one would sign sessions with a key anyone can read.
+PLACEHOLDER_KEY_PREFIXES = ("django-insecure-", "replace-me")
+if not DEBUG and SECRET_KEY.startswith(PLACEHOLDER_KEY_PREFIXES):
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY is a placeholder (it starts with "
+        f"{' or '.join(PLACEHOLDER_KEY_PREFIXES)}): "
+        "set a long random key, e.g. from "
+        '`python -c "import secrets; print(secrets.token_urlsafe(50))"`.'
+    )
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
@@ -75,6 +87,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "mtcr_site.middleware.page_cache.PageCacheMiddleware",
     "mtcr_site.middleware.security.SecurityHeadersMiddleware",
+    "mtcr_site.middleware.request_checks.ServedMethodsMiddleware",
+    "mtcr_site.middleware.request_checks.NulByteMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "mtcr_site.middleware.database.DatabaseUnavailableMiddleware",
@@ -157,6 +171,15 @@ PAGE_CACHE_SECONDS = int(
 # Admin sign-in: this many failures per address or username, then a pause.
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", "900"))
+# Addresses or networks of the proxies in front of the site (the TLS proxy):
+# a request from one of them is counted against the client its X-Forwarded-For
+# names. None by default: the connection's own address is the client's.
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"DJANGO_TRUSTED_PROXIES: {error}") from None
 
 AUTH_PASSWORD_VALIDATORS = [
     {

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, time
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import strip_tags
+from django.utils.html import escape, strip_tags
 
 from core.templatetags.markdown import render_markdown
 
@@ -27,13 +27,12 @@ class PlenaryFeed(Feed):
         return str(plenary)
 
     def item_description(self, plenary):
-        """When and where, then the summary as plain text (the feed escapes it)."""
+        """When and where, then the summary's text, as HTML (the feed declares its
+        summaries HTML): the names are escaped, and the summary, sanitized and
+        rid of its tags, is already escaped text."""
+        where = escape(f"{plenary.dates_display}, {plenary.place_display}.")
         summary = strip_tags(render_markdown(plenary.summary)).strip()
-        return " ".join(
-            filter(
-                None, [f"{plenary.dates_display}, {plenary.place_display}.", summary]
-            )
-        )
+        return " ".join(filter(None, [where, summary]))
 
     def item_pubdate(self, plenary):
         return datetime.combine(plenary.end_date, time(), tzinfo=UTC)

@@ -13,6 +13,7 @@ from functools import cached_property
 
 from django.db.models import Count, Value
 
+from core.dates import DatePrecision, period_end
 from core.functions import MonthOf
 from timeline.kinds import SOURCES
 
@@ -27,10 +28,6 @@ class Filters:
     newest_first: bool = False
 
 
-def _next_month(day):
-    return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-
-
 class Chronology:
     """Entries of the chosen kinds (all when none) in date order, sliced lazily.
 
@@ -41,8 +38,9 @@ class Chronology:
         self.filters = filters
         self.sources = [SOURCES[kind] for kind in filters.kinds or SOURCES]
 
-    def records(self, source, start=None, stop=None):
-        """The source's records under the filters, between two dates if given."""
+    def records(self, source, start=None, last=None):
+        """The source's records under the filters, between two days (both
+        included) if given."""
         queryset = source.select(self.filters.country, self.filters.q)
         if queryset is None:
             return None
@@ -51,10 +49,10 @@ class Chronology:
         if self.filters.year_from is not None:
             bounds[f"{field}__gte"] = datetime.date(self.filters.year_from, 1, 1)
         if self.filters.year_to is not None:
-            bounds[f"{field}__lt"] = datetime.date(self.filters.year_to + 1, 1, 1)
+            bounds[f"{field}__lte"] = datetime.date(self.filters.year_to, 12, 31)
         if start is not None:
             bounds[f"{field}__gte"] = max(start, bounds.get(f"{field}__gte", start))
-            bounds[f"{field}__lt"] = min(stop, bounds.get(f"{field}__lt", stop))
+            bounds[f"{field}__lte"] = min(last, bounds.get(f"{field}__lte", last))
         return queryset.filter(**bounds)
 
     @cached_property
@@ -109,7 +107,9 @@ class Chronology:
         last = bisect.bisect_left(self._offsets, stop) - 1
         window = self.months[first : last + 1]
         days = [month for month, _ in window]
-        begin, end = min(days), _next_month(max(days))
+        # The window's last day, not the next month's first: the archive may hold
+        # a record of December 9999 (an "open-ended" date), which has no next.
+        begin, end = min(days), period_end(max(days), DatePrecision.MONTH)
         entries = []
         for source in self.sources:
             # Every kind is asked, present in the window or not: a page runs the

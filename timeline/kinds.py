@@ -156,7 +156,7 @@ def _chair_links(begin, end):
     """The country names and people of the terms begun between two days."""
     dated = {
         "chairmanship__start_plenary__start_date__gte": begin,
-        "chairmanship__start_plenary__start_date__lt": end,
+        "chairmanship__start_plenary__start_date__lte": end,
     }
     countries = _linked(
         Chairmanship.countries.through.objects.filter(**dated)
@@ -275,7 +275,7 @@ def _event_links(begin, end):
     """The country names of the events dated between two days."""
     return _linked(
         Event.countries.through.objects.filter(
-            event__date__gte=begin, event__date__lt=end
+            event__date__gte=begin, event__date__lte=end
         )
         .order_by("country__name")
         .values_list("event_id", "country__name")

@@ -39,6 +39,14 @@ def render_markdown(text):
     return sanitize(_converter().reset().convert(text or ""))
 
 
+def same_site(url):
+    """A relative link, unless it is protocol-relative ("//host", or "\\\\host"
+    and "/\\host", which browsers read alike): that one leaves the site."""
+    if url.strip().replace("\\", "/").startswith("//"):
+        return None
+    return url
+
+
 def sanitize(html):
     """Only the tags, attributes and link schemes a statement may show."""
     return nh3.clean(
@@ -46,6 +54,7 @@ def sanitize(html):
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
+        url_relative=same_site,
         link_rel="noopener noreferrer nofollow",
     )
 

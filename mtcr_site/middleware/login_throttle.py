@@ -1,6 +1,15 @@
-"""Slow down password guessing on the admin login: a few failures, then a pause."""
+"""Slow down password guessing on the admin login: a few failures, then a pause.
+
+Every sign-in attempt is counted before it is let through, atomically (the
+cache's add and incr), so that attempts made at once cannot pass the limit
+together; a successful sign-in clears the counts. Attempts count per client
+address and per username, the username normalized as the sign-in form
+normalizes it (NFKC), and case-folded.
+"""
 
 import hashlib
+import ipaddress
+import unicodedata
 
 from django.conf import settings
 from django.core.cache import cache
@@ -9,14 +18,65 @@ from django.http import HttpResponse
 LOGIN_PATH = "/admin/login/"
 
 
+def _address(text):
+    try:
+        return ipaddress.ip_address(text.strip())
+    except ValueError:
+        return None
+
+
+def client_address(request):
+    """The address of the client: the connection's own, unless that is a trusted
+    proxy (settings.TRUSTED_PROXIES), whose X-Forwarded-For then names it.
+
+    The header is read from the right, past any trusted proxies: what a client
+    wrote into it itself comes first and is never believed.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = [
+        ipaddress.ip_network(proxy, strict=False) for proxy in settings.TRUSTED_PROXIES
+    ]
+
+    def trusted(address):
+        return address is not None and any(address in proxy for proxy in proxies)
+
+    if not trusted(_address(remote)):
+        return remote
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    for hop in reversed(forwarded):
+        address = _address(hop)
+        if address is None:
+            break
+        if not trusted(address):
+            return str(address)
+    return remote
+
+
+def normalized_username(username):
+    """The username as the sign-in form reads it (NFKC), and case-folded: "Ｅditor"
+    and "EDITOR" are counted with "editor"."""
+    return unicodedata.normalize("NFKC", username.strip()).casefold()
+
+
 def attempt_keys(request):
-    """Failures count per client address and per username tried."""
-    username = request.POST.get("username", "").strip().lower()
-    address = request.META.get("REMOTE_ADDR", "")
+    """Attempts count per client address and per username tried."""
+    username = normalized_username(request.POST.get("username", ""))
+    address = client_address(request)
     return [
         "login-failures:ip:" + hashlib.sha256(address.encode()).hexdigest(),
         "login-failures:user:" + hashlib.sha256(username.encode()).hexdigest(),
     ]
+
+
+def count_attempt(key, window):
+    """Add one to the key's count, atomically, and return the new count."""
+    if cache.add(key, 1, window):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, window)
+        return 1
 
 
 class AdminLoginThrottleMiddleware:
@@ -27,26 +87,20 @@ class AdminLoginThrottleMiddleware:
         if request.method != "POST" or request.path != LOGIN_PATH:
             return self.get_response(request)
         keys = attempt_keys(request)
-        limit = settings.LOGIN_FAILURE_LIMIT
-        if any((cache.get(key) or 0) >= limit for key in keys):
+        window = settings.LOGIN_FAILURE_WINDOW
+        counts = [count_attempt(key, window) for key in keys]
+        if max(counts) > settings.LOGIN_FAILURE_LIMIT:
             response = HttpResponse(
                 "Too many failed sign-in attempts. Try again in "
-                f"{settings.LOGIN_FAILURE_WINDOW // 60} minutes.",
+                f"{window // 60} minutes.",
                 status=429,
                 content_type="text/plain; charset=utf-8",
             )
-            response["Retry-After"] = str(settings.LOGIN_FAILURE_WINDOW)
+            response["Retry-After"] = str(window)
             return response
         response = self.get_response(request)
         # The admin answers a failed sign-in with the form again (200), a good one
-        # with a redirect.
-        if response.status_code == 200:
-            for key in keys:
-                cache.add(key, 0, settings.LOGIN_FAILURE_WINDOW)
-                try:
-                    cache.incr(key)
-                except ValueError:
-                    cache.set(key, 1, settings.LOGIN_FAILURE_WINDOW)
-        elif response.status_code == 302:
+        # with a redirect: then the attempts made so far are forgotten.
+        if response.status_code == 302:
             cache.delete_many(keys)
         return response

@@ -2,6 +2,7 @@
 
 import os
 import re
+import secrets
 import subprocess
 import sys
 
@@ -60,9 +61,13 @@ def test_env_example_documents_every_variable_the_settings_read():
 
 @pytest.mark.slow
 def test_check_deploy_reports_no_issue_with_the_production_example():
-    result = manage(
-        "check", "--deploy", "--fail-level", "DEBUG", **example_environment()
-    )
+    """With a real key in place of the example's placeholder (which the site
+    refuses: tests/site/test_secret_key.py)."""
+    environment = {
+        **example_environment(),
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+    }
+    result = manage("check", "--deploy", "--fail-level", "DEBUG", **environment)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
 
