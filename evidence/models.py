@@ -124,8 +124,8 @@ class FoldedClaim(models.Func):
     other letters too, as the server's locale has it, so there the letters A-Z are
     translated one by one.
 
-    Written out as SQL rather than nested Replace() expressions: Django took 25 ms
-    to build a query of a few dozen of those, for 2 ms in the database.
+    Written out as SQL rather than as nested Replace() expressions, which Django
+    takes far longer to build than the database takes to run.
     """
 
     output_field = models.CharField()

@@ -46,18 +46,20 @@ def at_latest_afterwards():
 def make_pre_move_records(apps):
     """What a database made before the move holds of the evidence, staff's too."""
     User = apps.get_model("auth", "User")
+    editor = User.objects.create(username="editor", is_staff=True, password="!")
+    source, citation = make_cited_plenary(apps)
+    make_history(apps, source, citation, editor)
+    return {
+        "source": source.pk,
+        "citation": citation.pk,
+        **make_staff_permissions(apps, source, editor),
+    }
+
+
+def make_cited_plenary(apps):
+    """The Busan plenary, its statement (as staff retitled it) and one citation."""
     Country = apps.get_model("members", "Country")
     Plenary = apps.get_model("plenaries", "Plenary")
-    Source = apps.get_model("plenaries", "SourceDocument")
-    HistoricalSource = apps.get_model("plenaries", "HistoricalSourceDocument")
-    Cite = apps.get_model("plenaries", "Citation")
-    HistoricalCite = apps.get_model("plenaries", "HistoricalCitation")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    Group = apps.get_model("auth", "Group")
-    LogEntry = apps.get_model("admin", "LogEntry")
-
-    editor = User.objects.create(username="editor", is_staff=True, password="!")
     korea = Country.objects.create(name="Korea", iso_code="KR", slug="korea")
     busan = Plenary.objects.create(
         slug="2016-busan",
@@ -67,7 +69,7 @@ def make_pre_move_records(apps):
         start_date=datetime.date(2016, 10, 17),
         end_date=datetime.date(2016, 10, 21),
     )
-    source = Source.objects.create(
+    source = apps.get_model("plenaries", "SourceDocument").objects.create(
         file_name="2016-busan-statement.txt",
         slug="2016-busan-statement",
         title="Plenary statement, Busan (edited by staff)",
@@ -77,7 +79,7 @@ def make_pre_move_records(apps):
         text="Busan, 17-21 October 2016",
         plenary=busan,
     )
-    citation = Cite.objects.create(
+    citation = apps.get_model("plenaries", "Citation").objects.create(
         key="busan-dates-statement",
         source=source,
         passage="Busan, 17-21 October 2016",
@@ -86,6 +88,12 @@ def make_pre_move_records(apps):
         is_followed=True,
         plenary=busan,
     )
+    return source, citation
+
+
+def make_history(apps, source, citation, editor):
+    """The document's history (loaded, then retitled by staff) and the citation's."""
+    HistoricalSource = apps.get_model("plenaries", "HistoricalSourceDocument")
     source_fields = {
         name: getattr(source, name)
         for name in ["id", "file_name", "slug", "kind", "publisher", "published"]
@@ -98,13 +106,13 @@ def make_pre_move_records(apps):
             **source_fields,
             title=title,
             text=source.text,
-            plenary_id=busan.pk,
+            plenary_id=source.plenary_id,
             history_date=when,
             history_type=kind,
             history_user=editor,
             history_change_reason="title corrected" if kind == "~" else None,
         )
-    HistoricalCite.objects.create(
+    apps.get_model("plenaries", "HistoricalCitation").objects.create(
         id=citation.id,
         key=citation.key,
         source_id=source.pk,
@@ -112,24 +120,29 @@ def make_pre_move_records(apps):
         field=citation.field,
         claim=citation.claim,
         is_followed=True,
-        plenary_id=busan.pk,
+        plenary_id=source.plenary_id,
         history_date=EDITED,
         history_type="+",
         history_user=editor,
     )
-    # The content type as the database had it; the site made it (and its
-    # permissions) when the model was in the plenaries app.
+
+
+def make_staff_permissions(apps, source, editor):
+    """The content type as the database had it (the site made it, and its
+    permissions, when the model was in the plenaries app), a group given one of
+    its permissions, and an admin log entry of the staff edit."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
     content_type, _ = ContentType.objects.get_or_create(
         app_label="plenaries", model="sourcedocument"
     )
-    permission, _ = Permission.objects.get_or_create(
+    permission, _ = apps.get_model("auth", "Permission").objects.get_or_create(
         content_type=content_type,
         codename="change_sourcedocument",
         defaults={"name": "Can change source document"},
     )
-    reviewers = Group.objects.create(name="reviewers")
+    reviewers = apps.get_model("auth", "Group").objects.create(name="reviewers")
     reviewers.permissions.add(permission)
-    entry = LogEntry.objects.create(
+    entry = apps.get_model("admin", "LogEntry").objects.create(
         action_time=EDITED,
         user=editor,
         content_type=content_type,
@@ -139,8 +152,6 @@ def make_pre_move_records(apps):
         change_message='[{"changed": {"fields": ["Title"]}}]',
     )
     return {
-        "source": source.pk,
-        "citation": citation.pk,
         "content_type": content_type.pk,
         "permission": permission.pk,
         "log_entry": entry.pk,
