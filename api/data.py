@@ -5,7 +5,6 @@ included. Records carry natural keys, never database ids: a plenary is its slug,
 a country its ISO code, in the fixture as in the CSV.
 """
 
-import csv
 import io
 import zipfile
 
@@ -16,6 +15,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from core import exports
 from ingest import tables
 from members.models import Adherence, Membership
 from plenaries.models import ChairPerson
@@ -131,9 +131,7 @@ def archive_zip(request):
 
 
 def csv_text(model):
-    out = io.StringIO()
-    csv.writer(out).writerows(table_rows(model))
-    return out.getvalue()
+    return exports.csv_text(table_rows(model))
 
 
 @require_safe

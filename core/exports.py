@@ -19,6 +19,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, HttpResponseBadRequest
@@ -119,15 +120,35 @@ def evidence(passages):
 
 def csv_content(rows, fieldnames):
     """The rows under a header of their field names, each list joined with "; "."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(fieldnames)
-    # A plain writer given the values in order: a DictWriter checks each row's
-    # keys, which the row builders set, and costs more.
-    writer.writerows(
+    # Plain rows of the values in order: a DictWriter checks each row's keys,
+    # which the row builders set, and costs more.
+    values = (
         [
             "; ".join(map(str, value)) if type(value) is list else value
             for value in map(row.__getitem__, fieldnames)
+        ]
+        for row in rows
+    )
+    return csv_text(chain([fieldnames], values))
+
+
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(rows):
+    """Rows of values as CSV: the one writer of the list exports and the bulk data.
+
+    Text a spreadsheet would run as a formula is kept text by a leading
+    apostrophe; numbers and dates are written as they are (-2 is a number).
+    """
+    out = io.StringIO()
+    csv.writer(out).writerows(
+        [
+            "'" + value
+            if isinstance(value, str) and value.startswith(FORMULA_STARTS)
+            else value
+            for value in row
         ]
         for row in rows
     )

@@ -23,6 +23,9 @@ CATALOGUE = "catalogue.toml"
 KINDS = ("statement", "chair-report", "overview", "presentation")
 REQUIRED = ("file", "title", "kind")
 OPTIONAL = ("publisher", "published", "url", "plenary")
+# Control characters PostgreSQL text (NUL) or XML 1.0 (the feed, the sitemap)
+# cannot hold; tab and the line breaks are text.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,8 @@ def _entry(document, line, sources_dir, lines):
     for key, value in document.items():
         if not isinstance(value, str):
             raise fail(f"{key} must be a string")
+        if CONTROL.search(value):
+            raise fail(f"{key} holds a control character", key)
     name = document["file"]
     if Path(name).name != name:
         raise fail(f"file {name!r} must be a file name in the sources folder")
@@ -167,4 +172,13 @@ def read_text(path, name=None):
             file=name,
             line=line,
         ) from None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    control = CONTROL.search(text)
+    if control:
+        raise ParseError(
+            f"holds a control character (U+{ord(control.group()):04X}) that the "
+            "archive cannot store",
+            file=name,
+            line=text.count("\n", 0, control.start()) + 1,
+        )
+    return text

@@ -18,6 +18,7 @@ from django.db import IntegrityError, connections, transaction
 
 from core.records import ArchiveRecord, archive_changed
 from ingest import tables
+from ingest.fixture_values import value_problem
 
 CHANGE_REASON = "load_archive"
 
@@ -58,7 +59,9 @@ class FixtureRecord:
 
     @property
     def where(self):
-        return f"{self.path.name}: record {self.index + 1} ({self.data.get('model')})"
+        where = f"{self.path.name}: record {self.index + 1}"
+        model = self.data.get("model") if isinstance(self.data, dict) else None
+        return f"{where} ({model})" if isinstance(model, str) else where
 
 
 def read_fixtures(directory):
@@ -69,35 +72,57 @@ def read_fixtures(directory):
         raise LoadError(f"{directory}: no fixtures (*.json) to load")
     grouped = defaultdict(list)
     for path in paths:
-        try:
-            records = json.loads(path.read_text(encoding="utf-8"))
-        except UnicodeDecodeError as error:
-            raise LoadError(f"{path.name}: not UTF-8 ({error.reason})") from error
-        except json.JSONDecodeError as error:
-            raise LoadError(
-                f"{path.name}, line {error.lineno}: malformed JSON ({error.msg})"
-            ) from error
-        if not isinstance(records, list):
-            raise LoadError(f"{path.name}: a fixture must be a JSON list of records")
-        for index, data in enumerate(records):
+        for index, data in enumerate(read_fixture(path)):
             record = FixtureRecord(path, index, data)
-            check_shape(record)
-            grouped[data["model"].lower()].append(record)
+            model = check_shape(record)
+            grouped[model._meta.label_lower].append(record)
     return grouped
 
 
+def read_fixture(path):
+    """The records of one fixture file, a JSON list; LoadError naming the file."""
+    if not path.is_file():
+        raise LoadError(f"{path.name}: not a file")
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as error:
+        raise LoadError(f"{path.name}: not UTF-8 ({error.reason})") from error
+    except json.JSONDecodeError as error:
+        raise LoadError(
+            f"{path.name}, line {error.lineno}: malformed JSON ({error.msg})"
+        ) from error
+    except OSError as error:
+        raise LoadError(f"{path.name}: cannot be read ({error.strerror})") from error
+    except RecursionError as error:
+        raise LoadError(f"{path.name}: JSON nested too deeply") from error
+    if not isinstance(records, list):
+        raise LoadError(f"{path.name}: a fixture must be a JSON list of records")
+    return records
+
+
 def check_shape(record):
+    """The record's model, once the record and each of its values has a shape the
+    loader can take (what the values mean is for `build`)."""
     data = record.data
-    if not isinstance(data, dict) or not isinstance(data.get("fields"), dict):
+    if not (
+        isinstance(data, dict)
+        and isinstance(data.get("model"), str)
+        and isinstance(data.get("fields"), dict)
+    ):
         raise LoadError(f"{record.where}: needs a 'model' and a 'fields' object")
     if "pk" in data:
         raise LoadError(f"{record.where}: carries a pk; fixtures use natural keys only")
     try:
-        model = apps.get_model(data.get("model", ""))
+        model = apps.get_model(data["model"])
     except (LookupError, ValueError) as error:
         raise LoadError(f"{record.where}: unknown model") from error
     if model._meta.label_lower not in tables.BY_LABEL:
         raise LoadError(f"{record.where}: not an archive model")
+    for name, value in data["fields"].items():
+        problem = value_problem(model, name, value)
+        if problem:
+            raise LoadError(f"{record.where}: {name} {problem}")
+    return model
 
 
 def snapshot(instance, m2m_data):
