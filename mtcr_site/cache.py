@@ -9,9 +9,15 @@ memory) keeps the pages this worker served and the version it last read, for at
 most LOCAL_VERSION_SECONDS. A hit so costs no network round trip, and a change
 made through another worker reaches this one within that second. Without Redis
 each process has its own version, so pages there live only PAGE_CACHE_SECONDS.
+
+The cache is bounded: a page is stored under its canonical address only (see
+mtcr_site.middleware.page_cache), at most PAGE_CACHE_VARIANTS query strings per
+path and version, none larger than PAGE_CACHE_MAX_BYTES, each for
+PAGE_CACHE_SECONDS.
 """
 
 import hashlib
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
@@ -47,9 +53,34 @@ def invalidate(**kwargs):
     local().delete(VERSION_KEY)
 
 
+def canonical_query(request):
+    """The query string in one order (names, then values, sorted), so that the same
+    parameters in another order find the same page."""
+    return urlencode(
+        sorted(
+            (name, value) for name, values in request.GET.lists() for value in values
+        )
+    )
+
+
 def page_key(version, request):
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    address = f"{request.path}?{canonical_query(request)}"
+    path = hashlib.sha256(address.encode()).hexdigest()
     return f"page:{version}:{request.method}:{path}"
+
+
+def admit_variant(version, request):
+    """Whether one more query string of this path may be stored in this version:
+    at most PAGE_CACHE_VARIANTS of them, whatever the parameters' values."""
+    if not request.GET:
+        return True
+    path = hashlib.sha256(request.path.encode()).hexdigest()
+    key = f"variants:{version}:{request.method}:{path}"
+    shared().add(key, 0, page_timeout())
+    try:
+        return shared().incr(key) <= settings.PAGE_CACHE_VARIANTS
+    except ValueError:  # expired between the two calls
+        return False
 
 
 def get_page(key):
@@ -57,13 +88,19 @@ def get_page(key):
     if page is None:
         page = shared().get(key)
         if page is not None:
-            local().set(key, page, page_timeout())
+            set_local(key, page)
     return page
 
 
 def set_page(key, page):
     shared().set(key, page, page_timeout())
-    local().set(key, page, page_timeout())
+    set_local(key, page)
+
+
+def set_local(key, page):
+    """Each worker keeps only the smaller pages: its cache is bounded in entries."""
+    if len(page[2]) <= settings.PAGE_CACHE_LOCAL_MAX_BYTES:
+        local().set(key, page, page_timeout())
 
 
 def page_timeout():

@@ -130,29 +130,40 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def cache_settings(redis_url=""):
+    """The caches: Redis shared by the workers where there is one, and each worker's
+    own copy of the pages it served (mtcr_site/cache.py)."""
+    if redis_url:
+        shared = {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+        }
+    else:
+        shared = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    local = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    }
+    return {"default": shared, "local": local}
+
+
 # Rendered pages are cached (mtcr_site/cache.py) and invalidated on every change;
 # local memory is per process, so there pages live only briefly.
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Each worker's own copy of the pages it served (mtcr_site/cache.py).
-CACHES["local"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "pages",
-    "OPTIONS": {"MAX_ENTRIES": 500},
-}
+CACHES = cache_settings(os.environ.get("REDIS_URL", ""))
 LOCAL_VERSION_SECONDS = 1
 PAGE_CACHE_SECONDS = int(
     os.environ.get(
         "PAGE_CACHE_SECONDS", "3600" if os.environ.get("REDIS_URL") else "30"
     )
 )
+# The bounds of the page cache: a page larger than this is never stored, nor one
+# over the local limit in a worker's own memory (500 entries there); at most this
+# many query strings of one path are stored until the archive next changes.
+PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", 2_000_000))
+PAGE_CACHE_LOCAL_MAX_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_MAX_BYTES", 250_000))
+PAGE_CACHE_VARIANTS = int(os.environ.get("PAGE_CACHE_VARIANTS", 200))
 
 # Admin sign-in: this many failures per address or username, then a pause.
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
