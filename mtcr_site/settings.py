@@ -47,6 +47,31 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
+
+def default_site_url():
+    """Without DJANGO_SITE_URL: the first named host of DJANGO_ALLOWED_HOSTS (https
+    when DJANGO_SECURE_SSL_REDIRECT is on), else `make run`'s own address."""
+    hosts = [
+        host
+        for host in env_list("DJANGO_ALLOWED_HOSTS")
+        if host != "*" and not host.startswith(".")
+    ]
+    if not hosts:
+        return "http://127.0.0.1:8000"
+    scheme = "https" if env_bool("DJANGO_SECURE_SSL_REDIRECT") else "http"
+    return f"{scheme}://{hosts[0]}"
+
+
+# The site's public address, scheme and host: every absolute link it writes (feed,
+# sitemap, API, exports, citations, canonical links) starts with it, never with
+# the Host header of a request (core.addresses).
+SITE_URL = (os.environ.get("DJANGO_SITE_URL") or default_site_url()).rstrip("/")
+if not SITE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(
+        "DJANGO_SITE_URL must be an http:// or https:// address, "
+        "such as https://mtcr-archive.example.org"
+    )
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",

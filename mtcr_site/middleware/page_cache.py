@@ -76,6 +76,9 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not cacheable(request):
             return self.get_response(request)
+        # A Host the site does not answer to gets its 400, not a cached page. The
+        # key leaves the Host out: no page depends on it (core.addresses).
+        request.get_host()
         version = page_cache.current_version()
         key = page_cache.page_key(version, request)
         stored = page_cache.get_page(key)
