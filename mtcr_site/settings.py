@@ -160,9 +160,16 @@ def cache_settings(redis_url=""):
     """The caches: Redis shared by the workers where there is one, and each worker's
     own copy of the pages it served (mtcr_site/cache.py)."""
     if redis_url:
+        # Fails open: an unreachable or full Redis makes a read find nothing and a
+        # write do nothing, logged (mtcr_site/cache.py).
         shared = {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": redis_url,
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         }
     else:
         shared = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
@@ -189,6 +196,11 @@ PAGE_CACHE_SECONDS = int(
 PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", 2_000_000))
 PAGE_CACHE_LOCAL_MAX_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_MAX_BYTES", 250_000))
 PAGE_CACHE_VARIANTS = int(os.environ.get("PAGE_CACHE_VARIANTS", 200))
+# After a Redis error a worker renders uncached for this long before trying again.
+PAGE_CACHE_RETRY_SECONDS = 5
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# Sessions (staff sign-in) live in the database, never only in Redis.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Admin sign-in: this many failures per address or username, then a pause.
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))

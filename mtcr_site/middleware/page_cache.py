@@ -80,6 +80,8 @@ class PageCacheMiddleware:
         # key leaves the Host out: no page depends on it (core.addresses).
         request.get_host()
         version = page_cache.current_version()
+        if version is None:  # Redis unavailable: render, uncached
+            return self.get_response(request)
         key = page_cache.page_key(version, request)
         stored = page_cache.get_page(key)
         if stored is not None:
