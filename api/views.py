@@ -20,6 +20,7 @@ from django.views.generic import View
 
 from annex.filters import AnnexRevisionFilter
 from annex.rows import REVISION_ROWS
+from core.addresses import absolute_url
 from core.exports import Rows
 from evidence.filters import SourceFilter
 from evidence.models import Citation, SourceDocument
@@ -88,7 +89,7 @@ def paginated(request, items, form, rows):
     def page_url(other):
         query = request.GET.copy()
         query["page"] = other
-        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+        return absolute_url(f"{request.path}?{query.urlencode()}")
 
     return api_response(
         {
@@ -128,12 +129,11 @@ class ListEndpoint(View):
 
     def get(self, request):
         filterset = self.rows.filtered(self.filterset_class, request)
-        absolute = request.build_absolute_uri
         return paginated(
             request,
             filterset.qs,
             filterset.form,
-            lambda page: self.rows(page, absolute),
+            lambda page: self.rows(page, absolute_url),
         )
 
 
@@ -195,7 +195,7 @@ class Timeline(View):
             "title": entry.title,
             "detail": entry.detail,
             "countries": entry.countries,
-            "url": self.request.build_absolute_uri(entry.url) if entry.url else "",
+            "url": absolute_url(entry.url) if entry.url else "",
         }
 
 
@@ -224,9 +224,9 @@ class PlenaryDetail(View):
         )
         if plenary is None:
             return api_error("No plenary has this slug.", 404)
-        url = request.build_absolute_uri(plenary.get_absolute_url())
+        url = absolute_url(plenary.get_absolute_url())
         # The plenary's row in the list, read as the list reads it.
-        (row,) = PLENARY_ROWS.where(request.build_absolute_uri, pk=plenary.pk)
+        (row,) = PLENARY_ROWS.where(absolute_url, pk=plenary.pk)
         row.update(
             opened_by=plenary.opened_by,
             statement=plenary.statement,
@@ -258,9 +258,8 @@ class CountryDetail(View):
         if country is None:
             return api_error("No country has this slug.", 404)
         # The country's rows in the partner and adherent lists.
-        absolute = request.build_absolute_uri
-        partnership = PARTNER_ROWS.where(absolute, country=country)
-        adherences = ADHERENT_ROWS.where(absolute, country=country)
+        partnership = PARTNER_ROWS.where(absolute_url, country=country)
+        adherences = ADHERENT_ROWS.where(absolute_url, country=country)
         return api_response(
             {
                 "name": country.name,
@@ -274,7 +273,7 @@ class CountryDetail(View):
                 "plenaries_hosted": slugs(country.plenaries_hosted, "start_date"),
                 "chairmanships": slugs(country.chairmanships),
                 "plenaries_naming": slugs(country.plenaries_naming, "start_date"),
-                "url": request.build_absolute_uri(country.get_absolute_url()),
+                "url": absolute_url(country.get_absolute_url()),
             }
         )
 
@@ -297,7 +296,7 @@ class SourceDetail(View):
         )
         if source is None:
             return api_error("No source has this slug.", 404)
-        row = source_row(source, request.build_absolute_uri)
+        row = source_row(source, absolute_url)
         row.update(
             text=source.text,
             citations=[citation_row(c) for c in source.citations.all()],

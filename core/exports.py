@@ -24,6 +24,8 @@ from itertools import chain
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, HttpResponseBadRequest
 
+from core.addresses import absolute_url
+
 FORMATS = ("csv", "json")
 # Rows read from the database at a time: bounds the instances held in memory.
 CHUNK_SIZE = 500
@@ -87,7 +89,7 @@ class ExportMixin:
                 content_type="text/plain; charset=utf-8",
             )
         filterset = self.export_rows.filtered(self.get_filterset_class(), request)
-        rows = self.export_rows(filterset.qs, request.build_absolute_uri)
+        rows = self.export_rows(filterset.qs, absolute_url)
         if wanted == "json":
             response = HttpResponse(
                 json.dumps(list(rows), cls=DjangoJSONEncoder, indent=1),

@@ -59,6 +59,31 @@ if not DEBUG and SECRET_KEY.startswith(PLACEHOLDER_KEY_PREFIXES):
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
+
+def default_site_url():
+    """Without DJANGO_SITE_URL: the first named host of DJANGO_ALLOWED_HOSTS (https
+    when DJANGO_SECURE_SSL_REDIRECT is on), else `make run`'s own address."""
+    hosts = [
+        host
+        for host in env_list("DJANGO_ALLOWED_HOSTS")
+        if host != "*" and not host.startswith(".")
+    ]
+    if not hosts:
+        return "http://127.0.0.1:8000"
+    scheme = "https" if env_bool("DJANGO_SECURE_SSL_REDIRECT") else "http"
+    return f"{scheme}://{hosts[0]}"
+
+
+# The site's public address, scheme and host: every absolute link it writes (feed,
+# sitemap, API, exports, citations, canonical links) starts with it, never with
+# the Host header of a request (core.addresses).
+SITE_URL = (os.environ.get("DJANGO_SITE_URL") or default_site_url()).rstrip("/")
+if not SITE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(
+        "DJANGO_SITE_URL must be an http:// or https:// address, "
+        "such as https://mtcr-archive.example.org"
+    )
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -144,29 +169,52 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def cache_settings(redis_url=""):
+    """The caches: Redis shared by the workers where there is one, and each worker's
+    own copy of the pages it served (mtcr_site/cache.py)."""
+    if redis_url:
+        # Fails open: an unreachable or full Redis makes a read find nothing and a
+        # write do nothing, logged (mtcr_site/cache.py).
+        shared = {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": redis_url,
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
+        }
+    else:
+        shared = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    local = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    }
+    return {"default": shared, "local": local}
+
+
 # Rendered pages are cached (mtcr_site/cache.py) and invalidated on every change;
 # local memory is per process, so there pages live only briefly.
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Each worker's own copy of the pages it served (mtcr_site/cache.py).
-CACHES["local"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "pages",
-    "OPTIONS": {"MAX_ENTRIES": 500},
-}
+CACHES = cache_settings(os.environ.get("REDIS_URL", ""))
 LOCAL_VERSION_SECONDS = 1
 PAGE_CACHE_SECONDS = int(
     os.environ.get(
         "PAGE_CACHE_SECONDS", "3600" if os.environ.get("REDIS_URL") else "30"
     )
 )
+# The bounds of the page cache: a page larger than this is never stored, nor one
+# over the local limit in a worker's own memory (500 entries there); at most this
+# many query strings of one path are stored until the archive next changes.
+PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", 2_000_000))
+PAGE_CACHE_LOCAL_MAX_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_MAX_BYTES", 250_000))
+PAGE_CACHE_VARIANTS = int(os.environ.get("PAGE_CACHE_VARIANTS", 200))
+# After a Redis error a worker renders uncached for this long before trying again.
+PAGE_CACHE_RETRY_SECONDS = 5
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# Sessions (staff sign-in) live in the database, never only in Redis.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Admin sign-in: this many failures per address or username, then a pause.
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))

@@ -1,11 +1,24 @@
 """The sitemap: every page a researcher may cite."""
 
-from django.contrib.sitemaps import Sitemap
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap as BaseSitemap
 from django.urls import reverse
 
 from evidence.models import SourceDocument
 from members.models import Country
 from plenaries.models import Plenary
+
+
+class Sitemap(BaseSitemap):
+    """Locations on the site's configured address, not the request's Host."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
 
 
 class PageSitemap(Sitemap):

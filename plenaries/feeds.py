@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape, strip_tags
 
+from core.addresses import absolute_url
 from core.templatetags.markdown import render_markdown
 
 from .models import Plenary
@@ -17,8 +18,16 @@ class PlenaryFeed(Feed):
     title = "MTCR Plenary Archive: plenaries"
     subtitle = "The plenary meetings of the Missile Technology Control Regime."
 
+    # Links on the site's own address, not the Host of the request (a cached
+    # feed is served to everyone).
     def link(self):
-        return reverse("plenaries:list")
+        return absolute_url(reverse("plenaries:list"))
+
+    def feed_url(self):
+        return absolute_url(reverse("plenaries:feed"))
+
+    def item_link(self, plenary):
+        return absolute_url(plenary.get_absolute_url())
 
     def items(self):
         return Plenary.objects.with_place().order_by("-start_date")[:50]

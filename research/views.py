@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from core.addresses import absolute_url
 from evidence.models import SourceDocument
 from plenaries.models import Plenary
 from plenaries.paragraphs import numbered, paragraph
@@ -163,7 +164,7 @@ def _citation_response(request, reference, file_format, context):
 @cache_control(private=True)
 def cite_plenary(request, slug, file_format=None):
     plenary = get_object_or_404(Plenary.objects.with_place(), slug=slug)
-    url = request.build_absolute_uri(plenary.get_absolute_url())
+    url = absolute_url(plenary.get_absolute_url())
     reference = citations.plenary_reference(plenary, url, timezone.localdate())
     files = {
         name: reverse(
@@ -183,7 +184,7 @@ def cite_paragraph(request, slug, number, file_format=None):
     found = paragraph(plenary.statement, number)
     if found is None:
         raise Http404("The statement has no paragraph with this number.")
-    url = request.build_absolute_uri(f"{plenary.get_absolute_url()}#{found.anchor}")
+    url = absolute_url(f"{plenary.get_absolute_url()}#{found.anchor}")
     reference = citations.paragraph_reference(plenary, found, url, timezone.localdate())
     files = {
         name: reverse(
@@ -204,7 +205,7 @@ def cite_paragraph(request, slug, number, file_format=None):
 @cache_control(private=True)
 def cite_source(request, slug, file_format=None):
     source = get_object_or_404(SourceDocument.objects.defer("text"), slug=slug)
-    url = request.build_absolute_uri(source.get_absolute_url())
+    url = absolute_url(source.get_absolute_url())
     reference = citations.source_reference(source, url, timezone.localdate())
     files = {
         name: reverse(

@@ -9,6 +9,8 @@ is needed); pytest-django still runs every test with DEBUG = False.
 import os
 
 os.environ.setdefault("DJANGO_DEBUG", "1")
+# The test client's own host, on which the tests expect absolute links.
+os.environ.setdefault("DJANGO_SITE_URL", "http://testserver")
 
 from mtcr_site.settings import *  # noqa: E402,F403
 
