@@ -1,4 +1,4 @@
-"""Path converters: a real calendar date, and a citation file format."""
+"""Path converters: a real calendar date, and a reference file format."""
 
 import datetime
 
@@ -17,7 +17,7 @@ class DateConverter:
         return value.isoformat()
 
 
-class CitationFormatConverter:
+class ReferenceFormatConverter:
     regex = "bib|ris|json"
 
     def to_python(self, value):

@@ -1,10 +1,10 @@
 from django.urls import path, register_converter
 
 from . import views
-from .converters import CitationFormatConverter, DateConverter
+from .converters import DateConverter, ReferenceFormatConverter
 
 register_converter(DateConverter, "isodate")
-register_converter(CitationFormatConverter, "citeformat")
+register_converter(ReferenceFormatConverter, "citeformat")
 
 app_name = "research"
 

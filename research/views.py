@@ -16,7 +16,7 @@ from plenaries.models import Plenary
 from plenaries.paragraphs import numbered, paragraph
 from search import index as search_index
 
-from . import citations
+from . import references
 from .charts import year_strip_svg
 from .compare import compare, summary
 from .forms import DayForm, PhraseForm
@@ -143,11 +143,11 @@ def on_date_view(request, day):
     return render(request, "research/on_date.html", context)
 
 
-def _citation_response(request, reference, file_format, context):
+def _reference_response(request, reference, file_format, context):
     if file_format:
-        content_type, extension = citations.FORMATS[file_format]
+        content_type, extension = references.FORMATS[file_format]
         response = HttpResponse(
-            citations.render(reference, file_format), content_type=content_type
+            references.render(reference, file_format), content_type=content_type
         )
         response["Content-Disposition"] = (
             f'attachment; filename="{reference.key}.{extension}"'
@@ -156,7 +156,7 @@ def _citation_response(request, reference, file_format, context):
     return render(
         request,
         "research/cite.html",
-        {"reference": reference, "chicago": citations.chicago(reference), **context},
+        {"reference": reference, "chicago": references.chicago(reference), **context},
     )
 
 
@@ -165,14 +165,14 @@ def _citation_response(request, reference, file_format, context):
 def cite_plenary(request, slug, file_format=None):
     plenary = get_object_or_404(Plenary.objects.with_place(), slug=slug)
     url = absolute_url(plenary.get_absolute_url())
-    reference = citations.plenary_reference(plenary, url, timezone.localdate())
+    reference = references.plenary_reference(plenary, url, timezone.localdate())
     files = {
         name: reverse(
             "research:cite-plenary-file", kwargs={"slug": slug, "file_format": name}
         )
-        for name in citations.FORMATS
+        for name in references.FORMATS
     }
-    return _citation_response(
+    return _reference_response(
         request, reference, file_format, {"record": plenary, "files": files}
     )
 
@@ -185,15 +185,17 @@ def cite_paragraph(request, slug, number, file_format=None):
     if found is None:
         raise Http404("The statement has no paragraph with this number.")
     url = absolute_url(f"{plenary.get_absolute_url()}#{found.anchor}")
-    reference = citations.paragraph_reference(plenary, found, url, timezone.localdate())
+    reference = references.paragraph_reference(
+        plenary, found, url, timezone.localdate()
+    )
     files = {
         name: reverse(
             "research:cite-paragraph-file",
             kwargs={"slug": slug, "number": number, "file_format": name},
         )
-        for name in citations.FORMATS
+        for name in references.FORMATS
     }
-    return _citation_response(
+    return _reference_response(
         request,
         reference,
         file_format,
@@ -206,13 +208,13 @@ def cite_paragraph(request, slug, number, file_format=None):
 def cite_source(request, slug, file_format=None):
     source = get_object_or_404(SourceDocument.objects.defer("text"), slug=slug)
     url = absolute_url(source.get_absolute_url())
-    reference = citations.source_reference(source, url, timezone.localdate())
+    reference = references.source_reference(source, url, timezone.localdate())
     files = {
         name: reverse(
             "research:cite-source-file", kwargs={"slug": slug, "file_format": name}
         )
-        for name in citations.FORMATS
+        for name in references.FORMATS
     }
-    return _citation_response(
+    return _reference_response(
         request, reference, file_format, {"record": source, "files": files}
     )

@@ -69,11 +69,13 @@ def attempt_keys(request):
 
 
 def count_attempt(key, window):
-    """Add one to the key's count, atomically, and return the new count."""
+    """Add one to the key's count, atomically, and return the new count: 0 where
+    the cache cannot count (Redis down, its errors ignored), so that the throttle
+    fails open rather than locking every editor out."""
     if cache.add(key, 1, window):
         return 1
     try:
-        return cache.incr(key)
+        return cache.incr(key) or 0
     except ValueError:  # expired between add() and incr()
         cache.add(key, 1, window)
         return 1

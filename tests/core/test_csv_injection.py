@@ -42,7 +42,8 @@ def cities(settings):
     build_archive()
     for city in HOSTILE:
         PlenaryFactory(city=city)
-    MembershipFactory(country=CountryFactory(name="=1+2", iso_code="XQ"))
+    # QZ: user-assigned, and outside the XA-XZ codes the factory hands out.
+    MembershipFactory(country=CountryFactory(name="=1+2", iso_code="QZ"))
     return HOSTILE
 
 

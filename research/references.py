@@ -185,7 +185,7 @@ def csl_item(reference):
 
 
 def csl_json(reference):
-    """CSL-JSON: a list with one item, as citation managers import it."""
+    """CSL-JSON: a list with one item, as reference managers import it."""
     return json.dumps([csl_item(reference)], ensure_ascii=False, indent=2) + "\n"
 
 

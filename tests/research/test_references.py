@@ -1,4 +1,4 @@
-"""Citations parse back with real parsers and hold the title, date and address."""
+"""References parse back with real parsers and hold the title, date and address."""
 
 import datetime
 import json
@@ -9,7 +9,7 @@ import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware
 
 from core.dates import DatePrecision
-from research import citations
+from research import references
 from tests.factories import build_archive
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ def parse_bibtex(text):
 
 
 def reference(**fields):
-    return citations.Reference(
+    return references.Reference(
         **{
             "key": "mtcr-2016-busan",
             "title": "30th plenary, Busan 2016",
@@ -44,7 +44,7 @@ def reference(**fields):
 
 
 def test_bibtex_parses_back_with_title_date_and_url():
-    entry, fields = parse_bibtex(citations.bibtex(reference()))
+    entry, fields = parse_bibtex(references.bibtex(reference()))
     assert entry.entry_type == "online"
     assert entry.key == "mtcr-2016-busan"
     assert fields["title"] == "30th plenary, Busan 2016"
@@ -57,12 +57,12 @@ def test_bibtex_parses_back_with_title_date_and_url():
 def test_bibtex_escapes_what_would_break_the_entry():
     """Braces, percent and ampersand in a title survive the round trip."""
     title = "Report {draft} 50% & more_more #1"
-    _, fields = parse_bibtex(citations.bibtex(reference(title=title)))
+    _, fields = parse_bibtex(references.bibtex(reference(title=title)))
     assert fields["title"] == title
 
 
 def test_ris_parses_back_with_title_date_and_url():
-    (record,) = rispy.loads(citations.ris(reference(publisher="MTCR")))
+    (record,) = rispy.loads(references.ris(reference(publisher="MTCR")))
     assert record["type_of_reference"] == "ELEC"
     assert record["title"] == "30th plenary, Busan 2016"
     assert record["year"] == "2016"
@@ -75,16 +75,16 @@ def test_ris_parses_back_with_title_date_and_url():
 def test_a_month_precise_date_is_not_given_a_day():
     """October 1994 stays a month in every format."""
     month = reference(issued=datetime.date(1994, 10, 1), precision=DatePrecision.MONTH)
-    _, fields = parse_bibtex(citations.bibtex(month))
+    _, fields = parse_bibtex(references.bibtex(month))
     assert fields["date"] == "1994-10"
-    assert rispy.loads(citations.ris(month))[0]["date"] == "1994/10//"
-    item = json.loads(citations.csl_json(month))[0]
+    assert rispy.loads(references.ris(month))[0]["date"] == "1994/10//"
+    item = json.loads(references.csl_json(month))[0]
     assert item["issued"] == {"date-parts": [[1994, 10]]}
-    assert "October 1994" in citations.chicago(month)
+    assert "October 1994" in references.chicago(month)
 
 
 def test_csl_json_has_the_schema_required_fields_and_the_facts():
-    (item,) = json.loads(citations.csl_json(reference()))
+    (item,) = json.loads(references.csl_json(reference()))
     assert CSL_REQUIRED <= item.keys()
     assert item["type"] in CSL_TYPES
     assert item["title"] == "30th plenary, Busan 2016"
@@ -94,7 +94,7 @@ def test_csl_json_has_the_schema_required_fields_and_the_facts():
 
 
 def test_chicago_style_names_title_site_date_address_and_access():
-    text = citations.chicago(reference())
+    text = references.chicago(reference())
     assert text == (
         "“30th plenary, Busan 2016.” MTCR Plenary Archive. October 21, 2016. "
         "https://archive.example/plenaries/2016-busan/. Accessed November 23, 2026."
@@ -103,7 +103,7 @@ def test_chicago_style_names_title_site_date_address_and_access():
 
 @pytest.mark.parametrize("file_format", ["bib", "ris", "json"])
 def test_plenary_downloads_hold_the_page_address(client, file_format):
-    """Each download of a plenary's citation carries its permanent address."""
+    """Each download of a plenary's reference carries its permanent address."""
     build_archive()
     response = client.get(f"/cite/plenaries/2016-busan.{file_format}")
     assert response.status_code == 200
@@ -113,7 +113,7 @@ def test_plenary_downloads_hold_the_page_address(client, file_format):
     assert "30th plenary, Busan 2016" in body
 
 
-def test_paragraph_citation_points_at_the_paragraph(client):
+def test_paragraph_reference_points_at_the_paragraph(client):
     build_archive()
     response = client.get("/cite/plenaries/2016-busan/p-1.json")
     (item,) = json.loads(response.content)
@@ -124,7 +124,7 @@ def test_paragraph_citation_points_at_the_paragraph(client):
     assert client.get("/cite/plenaries/2016-busan/p-2/").status_code == 404
 
 
-def test_source_citation_names_publisher_and_original(client):
+def test_source_reference_names_publisher_and_original(client):
     build_archive()
     response = client.get("/cite/sources/nti-mtcr-overview.ris")
     (record,) = rispy.loads(response.content.decode())
