@@ -191,8 +191,9 @@ def live_archive(tmp_path_factory):
 
     port = free_port()
     log = folder / "gunicorn.log"
-    process = start_gunicorn(environment, port, log)
     base_url = f"http://127.0.0.1:{port}"
+    # The site's own address, which its absolute links name.
+    process = start_gunicorn({**environment, "DJANGO_SITE_URL": base_url}, port, log)
     try:
         wait_until_serving(f"{base_url}/", process, log)
         yield base_url
