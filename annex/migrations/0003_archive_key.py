@@ -1,0 +1,50 @@
+"""Every loaded record keeps the natural key it was loaded with (archive_key)."""
+
+from django.db import migrations, models
+
+from core.records import fill_archive_keys as fill
+
+# The natural key of each model, as lookups.
+NATURAL_KEYS = [
+    ("annex.annexrevision", ["slug"]),
+]
+
+
+def fill_archive_keys(apps, schema_editor):
+    for label, key_fields in NATURAL_KEYS:
+        fill(apps, label, key_fields)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("annex", "0002_initial"),
+        ("plenaries", "0004_evidence_moves_out"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="annexrevision",
+            name="archive_key",
+            field=models.CharField(
+                blank=True, editable=False, max_length=500, serialize=False
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalannexrevision",
+            name="archive_key",
+            field=models.CharField(
+                blank=True, editable=False, max_length=500, serialize=False
+            ),
+        ),
+        migrations.RunPython(
+            fill_archive_keys, migrations.RunPython.noop, elidable=True
+        ),
+        migrations.AddConstraint(
+            model_name="annexrevision",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("archive_key", ""), _negated=True),
+                fields=("archive_key",),
+                name="annex_annexrevision_unique_archive_key",
+            ),
+        ),
+    ]
