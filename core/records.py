@@ -2,7 +2,7 @@
 
 import json
 
-from django.db import models
+from django.db import migrations, models
 from django.dispatch import Signal
 from simple_history.models import HistoricalRecords
 
@@ -101,3 +101,48 @@ def fill_archive_keys(apps, label, key_fields, loaded_reason="load_archive"):
         ["archive_key"],
         batch_size=500,
     )
+
+
+class AddArchiveKey(migrations.AddField):
+    """AddField of archive_key. On SQLite, the column is added in place (ALTER TABLE
+    ADD COLUMN with DEFAULT ''), not by rebuilding the table, as Django does for
+    any NOT NULL column: a fresh migrate would rebuild twenty-four tables."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor != "sqlite":
+            return super().database_forwards(
+                app_label, schema_editor, from_state, to_state
+            )
+        options = to_state.models[app_label, self.model_name_lower].options
+        table = options.get("db_table") or f"{app_label}_{self.model_name_lower}"
+        quote = schema_editor.quote_name
+        schema_editor.execute(
+            f"ALTER TABLE {quote(table)} ADD COLUMN {quote(self.name)} "
+            f"varchar({self.field.max_length}) DEFAULT '' NOT NULL"
+        )
+
+
+class FillArchiveKeys(migrations.RunPython):
+    """The data migration of fill_archive_keys for each (label, key lookups) of an
+    app; it reads the tables first, and an empty database (a fresh migrate) skips
+    it, and the rendering of every model it would take."""
+
+    def __init__(self, natural_keys):
+        self.natural_keys = natural_keys
+        super().__init__(self.fill, migrations.RunPython.noop, elidable=True)
+
+    def fill(self, apps, schema_editor):
+        for label, key_fields in self.natural_keys:
+            fill_archive_keys(apps, label, key_fields)
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        quote = schema_editor.quote_name
+        with schema_editor.connection.cursor() as cursor:
+            for label, _ in self.natural_keys:
+                app, name = label.split(".")
+                for table in (f"{app}_{name}", f"{app}_historical{name}"):
+                    cursor.execute(f"SELECT 1 FROM {quote(table)} LIMIT 1")
+                    if cursor.fetchone():
+                        return super().database_forwards(
+                            app_label, schema_editor, from_state, to_state
+                        )

@@ -2,17 +2,12 @@
 
 from django.db import migrations, models
 
-from core.records import fill_archive_keys as fill
+from core.records import AddArchiveKey, FillArchiveKeys
 
 # The natural key of each model, as lookups.
 NATURAL_KEYS = [
     ("annex.annexrevision", ["slug"]),
 ]
-
-
-def fill_archive_keys(apps, schema_editor):
-    for label, key_fields in NATURAL_KEYS:
-        fill(apps, label, key_fields)
 
 
 class Migration(migrations.Migration):
@@ -22,23 +17,21 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddField(
+        AddArchiveKey(
             model_name="annexrevision",
             name="archive_key",
             field=models.CharField(
                 blank=True, editable=False, max_length=500, serialize=False
             ),
         ),
-        migrations.AddField(
+        AddArchiveKey(
             model_name="historicalannexrevision",
             name="archive_key",
             field=models.CharField(
                 blank=True, editable=False, max_length=500, serialize=False
             ),
         ),
-        migrations.RunPython(
-            fill_archive_keys, migrations.RunPython.noop, elidable=True
-        ),
+        FillArchiveKeys(NATURAL_KEYS),
         migrations.AddConstraint(
             model_name="annexrevision",
             constraint=models.UniqueConstraint(

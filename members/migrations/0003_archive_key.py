@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from core.records import fill_archive_keys as fill
+from core.records import AddArchiveKey, FillArchiveKeys
 
 # The natural key of each model, as lookups.
 NATURAL_KEYS = [
@@ -13,76 +13,69 @@ NATURAL_KEYS = [
 ]
 
 
-def fill_archive_keys(apps, schema_editor):
-    for label, key_fields in NATURAL_KEYS:
-        fill(apps, label, key_fields)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("members", "0002_partner_and_adherent_indexes"),
     ]
 
     operations = [
-        migrations.AddField(
+        AddArchiveKey(
             model_name="adherence",
             name="archive_key",
             field=models.CharField(
                 blank=True, editable=False, max_length=500, serialize=False
             ),
         ),
-        migrations.AddField(
+        AddArchiveKey(
             model_name="country",
             name="archive_key",
             field=models.CharField(
                 blank=True, editable=False, max_length=500, serialize=False
             ),
         ),
-        migrations.AddField(
+        AddArchiveKey(
             model_name="historicaladherence",
             name="archive_key",
             field=models.CharField(
                 blank=True, editable=False, max_length=500, serialize=False
             ),
         ),
-        migrations.AddField(
+        AddArchiveKey(
             model_name="historicalcountry",
             name="archive_key",
             field=models.CharField(
                 blank=True, editable=False, max_length=500, serialize=False
             ),
         ),
-        migrations.AddField(
+        AddArchiveKey(
             model_name="historicalmembership",
             name="archive_key",
             field=models.CharField(
                 blank=True, editable=False, max_length=500, serialize=False
             ),
         ),
-        migrations.AddField(
+        AddArchiveKey(
             model_name="historicalregion",
             name="archive_key",
             field=models.CharField(
                 blank=True, editable=False, max_length=500, serialize=False
             ),
         ),
-        migrations.AddField(
+        AddArchiveKey(
             model_name="membership",
             name="archive_key",
             field=models.CharField(
                 blank=True, editable=False, max_length=500, serialize=False
             ),
         ),
-        migrations.AddField(
+        AddArchiveKey(
             model_name="region",
             name="archive_key",
             field=models.CharField(
                 blank=True, editable=False, max_length=500, serialize=False
             ),
         ),
-        migrations.RunPython(
-            fill_archive_keys, migrations.RunPython.noop, elidable=True
-        ),
+        FillArchiveKeys(NATURAL_KEYS),
         migrations.AddConstraint(
             model_name="adherence",
             constraint=models.UniqueConstraint(

@@ -4,7 +4,7 @@ import django.db.models.deletion
 import simple_history.models
 from django.db import migrations, models
 
-from core.records import fill_archive_keys as fill
+from core.records import AddArchiveKey, FillArchiveKeys
 
 # The natural key of each model, as lookups.
 NATURAL_KEYS = [
@@ -14,11 +14,6 @@ NATURAL_KEYS = [
     ("plenaries.chairperson", ["chairmanship__slug", "name"]),
     ("plenaries.event", ["slug"]),
 ]
-
-
-def fill_archive_keys(apps, schema_editor):
-    for label, key_fields in NATURAL_KEYS:
-        fill(apps, label, key_fields)
 
 
 class Migration(migrations.Migration):
@@ -316,79 +311,77 @@ class Migration(migrations.Migration):
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
-        migrations.AddField(
+        AddArchiveKey(
             model_name="chairmanship",
             name="archive_key",
             field=models.CharField(
                 blank=True, editable=False, max_length=500, serialize=False
             ),
         ),
-        migrations.AddField(
+        AddArchiveKey(
             model_name="chairperson",
             name="archive_key",
             field=models.CharField(
                 blank=True, editable=False, max_length=500, serialize=False
             ),
         ),
-        migrations.AddField(
+        AddArchiveKey(
             model_name="event",
             name="archive_key",
             field=models.CharField(
                 blank=True, editable=False, max_length=500, serialize=False
             ),
         ),
-        migrations.AddField(
+        AddArchiveKey(
             model_name="historicalchairmanship",
             name="archive_key",
             field=models.CharField(
                 blank=True, editable=False, max_length=500, serialize=False
             ),
         ),
-        migrations.AddField(
+        AddArchiveKey(
             model_name="historicalchairperson",
             name="archive_key",
             field=models.CharField(
                 blank=True, editable=False, max_length=500, serialize=False
             ),
         ),
-        migrations.AddField(
+        AddArchiveKey(
             model_name="historicalevent",
             name="archive_key",
             field=models.CharField(
                 blank=True, editable=False, max_length=500, serialize=False
             ),
         ),
-        migrations.AddField(
+        AddArchiveKey(
             model_name="historicalplenary",
             name="archive_key",
             field=models.CharField(
                 blank=True, editable=False, max_length=500, serialize=False
             ),
         ),
-        migrations.AddField(
+        AddArchiveKey(
             model_name="historicalresolution",
             name="archive_key",
             field=models.CharField(
                 blank=True, editable=False, max_length=500, serialize=False
             ),
         ),
-        migrations.AddField(
+        AddArchiveKey(
             model_name="plenary",
             name="archive_key",
             field=models.CharField(
                 blank=True, editable=False, max_length=500, serialize=False
             ),
         ),
-        migrations.AddField(
+        AddArchiveKey(
             model_name="resolution",
             name="archive_key",
             field=models.CharField(
                 blank=True, editable=False, max_length=500, serialize=False
             ),
         ),
-        migrations.RunPython(
-            fill_archive_keys, migrations.RunPython.noop, elidable=True
-        ),
+        FillArchiveKeys(NATURAL_KEYS),
         migrations.AddConstraint(
             model_name="chairmanship",
             constraint=models.UniqueConstraint(
