@@ -55,7 +55,9 @@ def fill_archive_keys(apps, label, key_fields, loaded_reason="load_archive"):
     """For a data migration: give the loaded rows of a model (and their history)
     their archive_key.
 
-    `key_fields` are the lookups of the natural key ("country__iso_code", "kind").
+    `key_fields` are the lookups of the natural key ("slug"); a part of it that
+    is another record's natural key is that record's archive_key, filled before
+    ("country__archive_key", "kind").
     A record's key is its natural key as load_archive last wrote it, read from its
     history (so a record staff renamed before there were archive keys is found
     again), else its natural key now. Records staff created (no digest, no load
@@ -70,14 +72,14 @@ def fill_archive_keys(apps, label, key_fields, loaded_reason="load_archive"):
         "history_date", "history_id"
     )
     for pk, *natural_key in rows.values_list("id", *key_fields).iterator():
-        if None not in natural_key:
+        if None not in natural_key and "" not in natural_key:
             loaded[pk] = archive_key_of(natural_key)
     now = {}
     for pk, digest, *natural_key in model.objects.values_list(
         "pk", "loaded_digest", *key_fields
     ).iterator():
         now[pk] = archive_key_of(natural_key)
-        if digest and pk not in loaded:
+        if digest and pk not in loaded and "" not in natural_key:
             loaded[pk] = now[pk]
     claimed = {}
     for pk in sorted(now):

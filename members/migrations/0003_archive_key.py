@@ -8,8 +8,8 @@ from core.records import AddArchiveKey, FillArchiveKeys
 NATURAL_KEYS = [
     ("members.country", ["iso_code"]),
     ("members.region", ["slug"]),
-    ("members.membership", ["country__iso_code"]),
-    ("members.adherence", ["country__iso_code", "kind"]),
+    ("members.membership", ["country__archive_key"]),
+    ("members.adherence", ["country__archive_key", "kind"]),
 ]
 
 

@@ -11,7 +11,7 @@ NATURAL_KEYS = [
     ("plenaries.resolution", ["number"]),
     ("plenaries.plenary", ["slug"]),
     ("plenaries.chairmanship", ["slug"]),
-    ("plenaries.chairperson", ["chairmanship__slug", "name"]),
+    ("plenaries.chairperson", ["chairmanship__archive_key", "name"]),
     ("plenaries.event", ["slug"]),
 ]
 
