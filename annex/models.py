@@ -83,7 +83,7 @@ class AnnexRevision(ArchiveRecord):
 
     objects = AnnexRevisionManager()
 
-    class Meta:
+    class Meta(ArchiveRecord.Meta):
         ordering = ["date", "slug"]
         indexes = [models.Index(fields=["date"], name="annex_date_idx")]
 

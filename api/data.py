@@ -27,7 +27,7 @@ TABLES = {table.name: apps.get_model(table.label) for table in tables.TABLES}
 # country's code).
 DEEPER = {Membership: "country", Adherence: "country", ChairPerson: "chairmanship"}
 
-SKIPPED = {"id", "loaded_digest"}
+SKIPPED = {"id", "loaded_digest", "archive_key"}
 
 
 def columns(model):

@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.html import escape
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 
 
 def count_of(queryset, fk_name):
@@ -72,6 +73,32 @@ class ArchiveRecordAdmin(SimpleHistoryAdmin):
             return False
         return super().lookup_allowed(lookup, value, request)
 
+    def get_form(self, request, obj=None, **kwargs):
+        form_class = super().get_form(request, obj, **kwargs)
+        version = getattr(obj, SIMPLE_HISTORY_REVERSE_ATTR_NAME, None)
+        if version is None or not version._history_m2m_fields:
+            return form_class
+        return with_history_m2m(form_class, version)
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         return plain_help_text(formfield)
+
+
+def with_history_m2m(form_class, version):
+    """The form of a version to revert to, its M2M fields as that version held them
+    (Django would fill them from the record as it is now)."""
+    initial = {}
+    for m2m in version._history_m2m_fields:
+        target = m2m.m2m_reverse_field_name() + "_id"
+        rows = getattr(version, m2m.name).values_list(target, flat=True)
+        initial[m2m.name] = list(rows)
+
+    class VersionForm(form_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.initial.update(
+                {name: ids for name, ids in initial.items() if name in self.fields}
+            )
+
+    return VersionForm

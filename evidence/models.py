@@ -70,7 +70,7 @@ class SourceDocument(ArchiveRecord):
 
     objects = SourceDocumentManager()
 
-    class Meta:
+    class Meta(ArchiveRecord.Meta):
         ordering = ["published", "title"]
         # The source list's order: a page of 50 read off the index, its kind
         # filter too (a kind is too large a share of the documents for an index).
@@ -310,9 +310,10 @@ class Citation(ArchiveRecord):
 
     objects = CitationManager()
 
-    class Meta:
+    class Meta(ArchiveRecord.Meta):
         ordering = ["source__file_name", "field", "pk"]
         constraints = [
+            *ArchiveRecord.Meta.constraints,
             models.CheckConstraint(
                 condition=exactly_one_set(
                     "plenary",
@@ -323,7 +324,7 @@ class Citation(ArchiveRecord):
                     "annex_revision",
                 ),
                 name="citation_supports_one_record",
-            )
+            ),
         ]
 
     def __str__(self):

@@ -63,7 +63,7 @@ class Country(ArchiveRecord):
 
     objects = CountryManager()
 
-    class Meta:
+    class Meta(ArchiveRecord.Meta):
         ordering = ["name"]
         verbose_name_plural = "countries"
 
@@ -95,7 +95,7 @@ class Region(ArchiveRecord):
 
     objects = RegionManager()
 
-    class Meta:
+    class Meta(ArchiveRecord.Meta):
         ordering = ["name"]
 
     def __str__(self):
@@ -156,12 +156,13 @@ class Membership(ArchiveRecord):
 
     objects = MembershipManager()
 
-    class Meta:
+    class Meta(ArchiveRecord.Meta):
         ordering = ["since", "country__name"]
         constraints = [
+            *ArchiveRecord.Meta.constraints,
             models.UniqueConstraint(
                 fields=["country"], name="one_membership_per_country"
-            )
+            ),
         ]
         # The partner list's order, its year and "partners on" filters, the
         # timeline's partner entries.
@@ -237,9 +238,10 @@ class Adherence(ArchiveRecord):
 
     objects = AdherenceManager()
 
-    class Meta:
+    class Meta(ArchiveRecord.Meta):
         ordering = ["kind", "country__name"]
         constraints = [
+            *ArchiveRecord.Meta.constraints,
             models.UniqueConstraint(
                 fields=["country", "kind"], name="one_adherence_per_country_and_kind"
             ),

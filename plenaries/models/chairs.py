@@ -148,8 +148,9 @@ class Chairmanship(ArchiveRecord):
     notes = models.TextField(blank=True)
 
     objects = ChairmanshipManager()
+    _history_m2m_fields = ["countries"]
 
-    class Meta:
+    class Meta(ArchiveRecord.Meta):
         ordering = ["start_plenary__start_date", "slug"]
 
     def __str__(self):
@@ -198,14 +199,15 @@ class ChairPerson(ArchiveRecord):
 
     objects = ChairPersonManager()
 
-    class Meta:
+    class Meta(ArchiveRecord.Meta):
         ordering = ["chairmanship", "pk"]
         verbose_name = "chair (person)"
         verbose_name_plural = "chairs (people)"
         constraints = [
+            *ArchiveRecord.Meta.constraints,
             models.UniqueConstraint(
                 fields=["chairmanship", "name"], name="one_person_per_chairmanship"
-            )
+            ),
         ]
 
     def __str__(self):

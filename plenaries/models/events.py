@@ -50,15 +50,17 @@ class Event(ArchiveRecord):
     )
 
     objects = EventManager()
+    _history_m2m_fields = ["countries"]
 
-    class Meta:
+    class Meta(ArchiveRecord.Meta):
         ordering = ["date", "slug"]
         constraints = [
+            *ArchiveRecord.Meta.constraints,
             models.CheckConstraint(
                 condition=models.Q(end_date__isnull=True)
                 | models.Q(end_date__gte=models.F("date")),
                 name="event_ends_after_start",
-            )
+            ),
         ]
         indexes = [models.Index(fields=["date"], name="event_date_idx")]
 

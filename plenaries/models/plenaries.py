@@ -20,7 +20,7 @@ class Resolution(ArchiveRecord):
 
     objects = ResolutionManager()
 
-    class Meta:
+    class Meta(ArchiveRecord.Meta):
         ordering = ["number"]
 
     def __str__(self):
@@ -197,11 +197,18 @@ class Plenary(ArchiveRecord):
     )
 
     objects = PlenaryManager()
+    _history_m2m_fields = [
+        "resolutions",
+        "countries_of_concern",
+        "regions_of_concern",
+        "countries_named",
+    ]
 
-    class Meta:
+    class Meta(ArchiveRecord.Meta):
         ordering = ["start_date"]
         verbose_name_plural = "plenaries"
         constraints = [
+            *ArchiveRecord.Meta.constraints,
             models.UniqueConstraint(fields=["number"], name="unique_plenary_number"),
             models.CheckConstraint(
                 condition=models.Q(end_date__gte=models.F("start_date")),

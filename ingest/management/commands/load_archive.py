@@ -42,19 +42,30 @@ class Command(BaseCommand):
             # Search passages are cut from the records: recut them in step.
             search_index.rebuild()
             refresh_statistics()
-        kept = 0
+        kept = deleted = 0
         for model_report in report.models.values():
-            for record in model_report.kept:
+            for record, loaded_as in model_report.kept:
                 kept += 1
+                renamed = f" (loaded as “{loaded_as}”)" if loaded_as else ""
                 self.stdout.write(
-                    f"  kept {model_report.label} “{record}”: edited in admin since "
-                    "the last load (--force takes the documents' version)"
+                    f"  kept {model_report.label} “{record}”{renamed}: edited in admin "
+                    "since the last load (--force takes the documents' version)"
+                )
+            for key, reason in model_report.deleted:
+                deleted += 1
+                self.stdout.write(
+                    f"  not re-created {model_report.label} “{key}”: "
+                    f"{reason or 'deleted by staff'} (--force re-creates it)"
                 )
         if report.changed:
             message = "Archive loaded."
-        elif kept:
-            records = "record" if kept == 1 else "records"
-            message = f"Nothing else to change: {kept} edited {records} kept as is."
+        elif kept or deleted:
+            parts = []
+            if kept:
+                parts.append(f"{kept} edited {plural(kept)} kept as is")
+            if deleted:
+                parts.append(f"{deleted} deleted {plural(deleted)} not re-created")
+            message = f"Nothing else to change: {', '.join(parts)}."
         else:
             message = (
                 "Nothing to change: the database already holds the archive as built."
@@ -65,9 +76,20 @@ class Command(BaseCommand):
         counts = model_report.counts
         parts = [
             f"{counts[name]} {name}"
-            for name in ("created", "updated", "unchanged", "kept", "removed")
+            for name in (
+                "created",
+                "updated",
+                "unchanged",
+                "kept",
+                "removed",
+                "not re-created",
+            )
             if counts[name] or name in ("created", "updated", "unchanged", "kept")
         ]
         self.stdout.write(
             f"{model_report.label:<28} {total:>5} records: {', '.join(parts)}"
         )
+
+
+def plural(count):
+    return "record" if count == 1 else "records"
