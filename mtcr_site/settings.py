@@ -113,7 +113,7 @@ MIDDLEWARE = [
     "mtcr_site.middleware.page_cache.PageCacheMiddleware",
     "mtcr_site.middleware.security.SecurityHeadersMiddleware",
     "mtcr_site.middleware.request_checks.ServedMethodsMiddleware",
-    "mtcr_site.middleware.request_checks.NulByteMiddleware",
+    "mtcr_site.middleware.request_checks.BadQueryMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "mtcr_site.middleware.database.DatabaseUnavailableMiddleware",
