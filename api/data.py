@@ -12,10 +12,13 @@ from django.apps import apps
 from django.core import serializers
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from core import exports
+from core.addresses import absolute_url
+from core.metadata import DC_DATASET, SITE_NAME, Metadata, publisher_node, with_links
 from ingest import tables
 from members.models import Adherence, Membership
 from plenaries.models import ChairPerson
@@ -28,6 +31,12 @@ TABLES = {table.name: apps.get_model(table.label) for table in tables.TABLES}
 DEEPER = {Membership: "country", Adherence: "country", ChairPerson: "chairmanship"}
 
 SKIPPED = {"id", "loaded_digest", "archive_key"}
+
+DATA_DESCRIPTION = (
+    "The whole MTCR Plenary Archive as it stands, staff corrections included: "
+    "every record as a loadable Django fixture and one CSV per table, related "
+    "records given by their natural keys."
+)
 
 
 def columns(model):
@@ -99,16 +108,55 @@ def archive_json():
 
 @require_safe
 def data_index(request):
-    return render(
-        request,
-        "api/data.html",
-        {
-            "tables": [
-                (name, model._meta.verbose_name_plural, columns_names(model))
-                for name, model in TABLES.items()
-            ]
-        },
+    tables = [
+        (name, model._meta.verbose_name_plural, columns_names(model))
+        for name, model in TABLES.items()
+    ]
+    metadata = data_metadata(tables)
+    response = render(
+        request, "api/data.html", {"tables": tables, "metadata": metadata}
     )
+    return with_links(response, metadata)
+
+
+def data_metadata(tables):
+    """The bulk data as a schema.org Dataset: the zip and each table's CSV.
+
+    No license: the project states none for the data."""
+    url = absolute_url(reverse("api:data"))
+    distribution = [
+        {
+            "@type": "DataDownload",
+            "name": "archive.zip",
+            "description": "Every record as a fixture, and every table as CSV.",
+            "contentUrl": absolute_url(reverse("api:archive-zip")),
+            "encodingFormat": "application/zip",
+        }
+    ]
+    distribution.extend(
+        {
+            "@type": "DataDownload",
+            "name": f"{name}.csv",
+            "description": f"The {label}, one per row.",
+            "contentUrl": absolute_url(
+                reverse("api:table-csv", kwargs={"table": name})
+            ),
+            "encodingFormat": "text/csv",
+        }
+        for name, label, _columns in tables
+    )
+    title = f"{SITE_NAME}: bulk data"
+    schema = {
+        "@type": "Dataset",
+        "@id": url,
+        "name": title,
+        "description": DATA_DESCRIPTION,
+        "url": url,
+        "isAccessibleForFree": True,
+        "publisher": publisher_node(),
+        "distribution": distribution,
+    }
+    return Metadata(title=title, url=url, dc_type=DC_DATASET, schema=schema)
 
 
 def columns_names(model):

@@ -53,3 +53,12 @@ def period_end(value, precision):
         last_day = calendar.monthrange(value.year, value.month)[1]
         return datetime.date(value.year, value.month, last_day)
     return value
+
+
+def iso_date(value, precision=DatePrecision.DAY, separator="-"):
+    """'2016-10-21', '1994-10' or '1987': ISO 8601 as precise as the source (with
+    separator="/", the Highwire Press form '2016/10/21')."""
+    if value is None:
+        return ""
+    parts = [f"{value.year:04d}", f"{value.month:02d}", f"{value.day:02d}"]
+    return separator.join(parts[: {"year": 1, "month": 2}.get(precision, 3)])

@@ -5,9 +5,11 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from core.listing import ClampedPaginationMixin
+from core.metadata import CitableMixin
 
 from .claims import by_passage
 from .filters import SourceFilter
+from .metadata import source_metadata
 from .models import Citation, SourceDocument
 
 
@@ -27,9 +29,12 @@ class SourceListView(ClampedPaginationMixin, FilterView):
         )
 
 
-class SourceDetailView(DetailView):
+class SourceDetailView(CitableMixin, DetailView):
     model = SourceDocument
     template_name = "evidence/source_detail.html"
+
+    def get_metadata(self):
+        return source_metadata(self.object)
 
     def get_queryset(self):
         citations = Citation.objects.select_related(

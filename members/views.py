@@ -7,9 +7,11 @@ from django_filters.views import FilterView
 from core.charts import growth_svg
 from core.exports import ExportMixin
 from core.listing import ClampedPaginationMixin, Listed
+from core.metadata import CitableMixin
 from evidence.models import Citation
 
 from .filters import AdherenceFilter, MembershipFilter
+from .metadata import country_metadata
 from .models import Adherence, Country, Membership
 from .rows import ADHERENT_ORDER, ADHERENT_ROWS, EVIDENCE_ORDER, PARTNER_ROWS
 
@@ -67,10 +69,13 @@ class AdherenceListView(ExportMixin, ClampedPaginationMixin, FilterView):
         )
 
 
-class CountryDetailView(DetailView):
+class CountryDetailView(CitableMixin, DetailView):
     model = Country
     template_name = "members/country_detail.html"
     context_object_name = "country"
+
+    def get_metadata(self):
+        return country_metadata(self.object)
 
     def get_queryset(self):
         return (

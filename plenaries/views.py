@@ -10,11 +10,13 @@ from core.listing import (
     EntryPaginationMixin,
     KeysFirstPaginator,
 )
+from core.metadata import CitableEntryMixin, CitableMixin
 from evidence.claims import by_source, disagreements
 from members.models import Adherence, Membership
 from plenaries.models import Chairmanship, Plenary
 
 from .filters import ChairmanshipFilter, PlenaryFilter
+from .metadata import chair_metadata, plenary_metadata
 from .rows import CHAIR_ROWS, PLENARY_ROWS
 
 
@@ -30,12 +32,15 @@ class PlenaryListView(ExportMixin, ClampedPaginationMixin, FilterView):
         return super().get_queryset().for_list()
 
 
-class PlenaryDetailView(DetailView):
+class PlenaryDetailView(CitableMixin, DetailView):
     model = Plenary
     template_name = "plenaries/plenary_detail.html"
 
     def get_queryset(self):
         return super().get_queryset().with_place()
+
+    def get_metadata(self):
+        return plenary_metadata(self.object)
 
     def get_context_data(self, **kwargs):
         # One plenary: each relation is one plain query here. For a single row,
@@ -70,7 +75,9 @@ class PlenaryDetailView(DetailView):
         )
 
 
-class ChairmanshipListView(ExportMixin, EntryPaginationMixin, FilterView):
+class ChairmanshipListView(
+    CitableEntryMixin, ExportMixin, EntryPaginationMixin, FilterView
+):
     """The succession of chairs, a page of 50 (the whole of the real archive):
     entries are linked to by anchor, on the page ?entry= opens."""
 
@@ -84,3 +91,6 @@ class ChairmanshipListView(ExportMixin, EntryPaginationMixin, FilterView):
 
     def get_queryset(self):
         return super().get_queryset().for_list()
+
+    def entry_metadata(self, row):
+        return chair_metadata(row)

@@ -33,6 +33,7 @@ class Reference:
     publisher: str = ""
     container: str = SITE
     note: str = ""
+    place: str = ""  # where the meeting a reference is to took place
 
     @property
     def date_parts(self):
@@ -47,6 +48,7 @@ def plenary_reference(plenary, url, accessed):
         accessed=accessed,
         issued=plenary.end_date,
         precision=plenary.date_precision,
+        place=plenary.place_display,
     )
 
 
@@ -58,6 +60,7 @@ def paragraph_reference(plenary, paragraph, url, accessed):
         accessed=accessed,
         issued=plenary.end_date,
         precision=plenary.date_precision,
+        place=plenary.place_display,
     )
 
 
@@ -181,6 +184,8 @@ def csl_item(reference):
         item["publisher"] = reference.publisher
     if reference.note:
         item["note"] = reference.note
+    if reference.place:
+        item["event-place"] = reference.place
     return item
 
 

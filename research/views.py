@@ -7,10 +7,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from core.addresses import absolute_url
+from core.metadata import with_links
 from evidence.models import SourceDocument
 from plenaries.models import Plenary
 from plenaries.paragraphs import numbered, paragraph
@@ -20,6 +22,7 @@ from . import references
 from .charts import year_strip_svg
 from .compare import compare, summary
 from .forms import DayForm, PhraseForm
+from .metadata import reference_metadata, regime_on_metadata
 from .regime_on import changes_between, regime_on
 from .trends import first_uses, trend
 
@@ -133,6 +136,7 @@ def on_date_view(request, day):
         "day": day,
         "form": DayForm(initial={"date": day, "compare": other}),
         "bad_compare": bad_compare,
+        "metadata": regime_on_metadata(day),
     }
     if other and other != day:
         changes = changes_between(day, other)
@@ -140,7 +144,8 @@ def on_date_view(request, day):
         context.update(changes=changes, regime=regime, other=other)
     else:
         context["regime"] = regime_on(day)
-    return render(request, "research/on_date.html", context)
+    response = render(request, "research/on_date.html", context)
+    return with_links(response, context["metadata"])
 
 
 def _reference_response(request, reference, file_format, context):
@@ -153,11 +158,12 @@ def _reference_response(request, reference, file_format, context):
             f'attachment; filename="{reference.key}.{extension}"'
         )
         return response
-    return render(
+    response = render(
         request,
         "research/cite.html",
         {"reference": reference, "chicago": references.chicago(reference), **context},
     )
+    return with_links(response, context["metadata"])
 
 
 @require_safe
@@ -172,8 +178,14 @@ def cite_plenary(request, slug, file_format=None):
         )
         for name in references.FORMATS
     }
+    metadata = reference_metadata(
+        reference, json_url=api_url("api:plenary", slug), csl_url=files["json"]
+    )
     return _reference_response(
-        request, reference, file_format, {"record": plenary, "files": files}
+        request,
+        reference,
+        file_format,
+        {"record": plenary, "files": files, "metadata": metadata},
     )
 
 
@@ -195,11 +207,17 @@ def cite_paragraph(request, slug, number, file_format=None):
         )
         for name in references.FORMATS
     }
+    metadata = reference_metadata(
+        reference,
+        json_url=api_url("api:plenary", slug),
+        csl_url=files["json"],
+        part_of=(capfirst(str(plenary)), absolute_url(plenary.get_absolute_url())),
+    )
     return _reference_response(
         request,
         reference,
         file_format,
-        {"record": plenary, "paragraph": found, "files": files},
+        {"record": plenary, "paragraph": found, "files": files, "metadata": metadata},
     )
 
 
@@ -215,6 +233,20 @@ def cite_source(request, slug, file_format=None):
         )
         for name in references.FORMATS
     }
-    return _reference_response(
-        request, reference, file_format, {"record": source, "files": files}
+    metadata = reference_metadata(
+        reference,
+        json_url=api_url("api:source", slug),
+        csl_url=files["json"],
+        original=source.url,
     )
+    return _reference_response(
+        request,
+        reference,
+        file_format,
+        {"record": source, "files": files, "metadata": metadata},
+    )
+
+
+def api_url(name, slug):
+    """The absolute address of a record's JSON in the API."""
+    return absolute_url(reverse(name, kwargs={"slug": slug}))
