@@ -141,3 +141,13 @@ def test_a_duplicate_cannot_name_itself_nor_a_report_that_is_not_one():
     other.duplicate_of = report
     with pytest.raises(ValidationError):
         other.full_clean()
+
+
+def test_a_reports_history_shows_who_changed_its_status(admin_client):
+    report = filed()
+    admin_client.post(
+        LIST, {"action": "mark_rejected", "_selected_action": [report.pk]}
+    )
+    response = admin_client.get(f"{LIST}{report.pk}/history/")
+    assert response.status_code == 200
+    assert "marked rejected" in response.content.decode()
