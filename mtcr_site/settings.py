@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "research",
     "ingest",
     "api",
+    "reports",
     "mtcr_site.apps.SiteConfig",
 ]
 
@@ -219,6 +220,9 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Admin sign-in: this many failures per address or username, then a pause.
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", "900"))
+# Readers' error reports: this many per client address in the window, then a 429.
+REPORT_LIMIT = int(os.environ.get("REPORT_LIMIT", "5"))
+REPORT_WINDOW = int(os.environ.get("REPORT_WINDOW", "600"))
 # Addresses or networks of the proxies in front of the site (the TLS proxy):
 # a request from one of them is counted against the client its X-Forwarded-For
 # names. None by default: the connection's own address is the client's.

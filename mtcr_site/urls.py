@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("annex.urls")),
     path("", include("evidence.urls")),
     path("search/", include("search.urls")),
+    path("", include("reports.urls")),
     path(
         "sitemap.xml",
         sitemap,

@@ -8,48 +8,15 @@ normalizes it (NFKC), and case-folded.
 """
 
 import hashlib
-import ipaddress
 import unicodedata
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
+from core.clients import client_address, count_attempt
+
 LOGIN_PATH = "/admin/login/"
-
-
-def _address(text):
-    try:
-        return ipaddress.ip_address(text.strip())
-    except ValueError:
-        return None
-
-
-def client_address(request):
-    """The address of the client: the connection's own, unless that is a trusted
-    proxy (settings.TRUSTED_PROXIES), whose X-Forwarded-For then names it.
-
-    The header is read from the right, past any trusted proxies: what a client
-    wrote into it itself comes first and is never believed.
-    """
-    remote = request.META.get("REMOTE_ADDR", "")
-    proxies = [
-        ipaddress.ip_network(proxy, strict=False) for proxy in settings.TRUSTED_PROXIES
-    ]
-
-    def trusted(address):
-        return address is not None and any(address in proxy for proxy in proxies)
-
-    if not trusted(_address(remote)):
-        return remote
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-    for hop in reversed(forwarded):
-        address = _address(hop)
-        if address is None:
-            break
-        if not trusted(address):
-            return str(address)
-    return remote
 
 
 def normalized_username(username):
@@ -66,19 +33,6 @@ def attempt_keys(request):
         "login-failures:ip:" + hashlib.sha256(address.encode()).hexdigest(),
         "login-failures:user:" + hashlib.sha256(username.encode()).hexdigest(),
     ]
-
-
-def count_attempt(key, window):
-    """Add one to the key's count, atomically, and return the new count: 0 where
-    the cache cannot count (Redis down, its errors ignored), so that the throttle
-    fails open rather than locking every editor out."""
-    if cache.add(key, 1, window):
-        return 1
-    try:
-        return cache.incr(key) or 0
-    except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, window)
-        return 1
 
 
 class AdminLoginThrottleMiddleware:
