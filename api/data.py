@@ -20,6 +20,8 @@ from ingest import tables
 from members.models import Adherence, Membership
 from plenaries.models import ChairPerson
 
+from . import releases
+
 # Table name -> model, in load order: every record after those it refers to.
 TABLES = {table.name: apps.get_model(table.label) for table in tables.TABLES}
 
@@ -106,7 +108,8 @@ def data_index(request):
             "tables": [
                 (name, model._meta.verbose_name_plural, columns_names(model))
                 for name, model in TABLES.items()
-            ]
+            ],
+            "release": releases.latest(),
         },
     )
 
