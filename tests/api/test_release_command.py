@@ -7,6 +7,8 @@ import zipfile
 import frictionless
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from api import publish as publishing
 from api.data import TABLES, columns
@@ -210,3 +212,24 @@ def test_the_command_reports_the_files_and_their_checksums(
     assert f"Released 1.0.0 to {releases_dir / '1.0.0'}" in out
     digest = sha256(releases_dir / "1.0.0" / "datapackage.json")
     assert f"{digest}  datapackage.json" in out
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_a_release_reads_the_tables_in_one_snapshot(
+    small_archive, releases_dir
+):
+    """Outside any transaction (as the command runs), every table is read in one
+    REPEATABLE READ transaction: the CSVs and archive.json agree even while staff
+    edit."""
+    with CaptureQueriesContext(connection) as queries:
+        call_command("release", VERSION, verbosity=0)
+    statements = [query["sql"] for query in queries.captured_queries]
+    opening = statements.index("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+    assert statements[opening - 1] == "BEGIN"
+    closing = statements.index("COMMIT", opening)
+    reads = statements[opening + 1 : closing]
+    assert len(reads) > len(TABLES)
+    assert all(sql.startswith("SELECT") for sql in reads)
+    assert frictionless.validate(str(releases_dir / VERSION / "datapackage.json")).valid

@@ -27,6 +27,8 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{error} Nothing was written to {releases_dir()}."
             ) from error
+        if options["verbosity"] < 1:
+            return
         self.stdout.write(
             f"Released {release.version} to {release.folder}: "
             f"{len(release.files)} files, {filesizeformat(release.size)} "
