@@ -23,6 +23,8 @@ from ingest import tables
 from members.models import Adherence, Membership
 from plenaries.models import ChairPerson
 
+from . import releases
+
 # Table name -> model, in load order: every record after those it refers to.
 TABLES = {table.name: apps.get_model(table.label) for table in tables.TABLES}
 
@@ -113,9 +115,8 @@ def data_index(request):
         for name, model in TABLES.items()
     ]
     metadata = data_metadata(tables)
-    response = render(
-        request, "api/data.html", {"tables": tables, "metadata": metadata}
-    )
+    context = {"tables": tables, "metadata": metadata, "release": releases.latest()}
+    response = render(request, "api/data.html", context)
     return with_links(response, metadata)
 
 

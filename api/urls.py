@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import data, views
+from . import data, release_views, views
 
 app_name = "api"
 
@@ -19,4 +19,15 @@ urlpatterns = [
     path("data/", data.data_index, name="data"),
     path("data/archive.zip", data.archive_zip, name="archive-zip"),
     path("data/<slug:table>.csv", data.table_csv, name="table-csv"),
+    path("data/releases/", release_views.release_list, name="releases"),
+    path(
+        "data/releases/<str:version>/",
+        release_views.release_detail,
+        name="release",
+    ),
+    path(
+        "data/releases/<str:version>/<path:name>",
+        release_views.release_file,
+        name="release-file",
+    ),
 ]

@@ -266,6 +266,10 @@ STORAGES = {
 # The archive's documents and the fixtures built from them.
 SOURCES_DIR = Path(os.environ.get("MTCR_SOURCES_DIR", BASE_DIR / "sources"))
 FIXTURES_DIR = Path(os.environ.get("MTCR_FIXTURES_DIR", BASE_DIR / "fixtures"))
+# The data releases (`manage.py release`): written once each, never changed, served
+# at /data/releases/. Not in git: keep the folder, and back it up, where the site
+# runs.
+RELEASES_DIR = Path(os.environ.get("MTCR_RELEASES_DIR", BASE_DIR / "releases"))
 
 # Production: behind a proxy that terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

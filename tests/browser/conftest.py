@@ -92,6 +92,8 @@ def server_environment(database_url, static_root):
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         DJANGO_STATIC_ROOT=str(static_root),
         DATABASE_URL=database_url,
+        # Its own data releases, never the project's releases/ folder.
+        MTCR_RELEASES_DIR=str(static_root.parent / "releases"),
     )
     return environment
 
@@ -132,9 +134,11 @@ def wait_until_serving(url, process, log):
 
 
 def prepare_site(environment):
-    """Migrate, load the archive, add the staff user and collect the static files."""
+    """Migrate, load the archive, publish data release 1.0.0 of it, add the staff
+    user and collect the static files."""
     manage(environment, "migrate", "--noinput")
     manage(environment, "load_archive")
+    manage(environment, "release", "1.0.0")  # for the data releases' pages
     manage(
         {**environment, "DJANGO_SUPERUSER_PASSWORD": STAFF["password"]},
         "createsuperuser",
