@@ -1,5 +1,6 @@
 """What every archive record's admin shares: its history, and plain help texts."""
 
+from django import forms
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, OuterRef, Subquery
@@ -35,12 +36,28 @@ def plain_help_text(formfield):
     return formfield
 
 
+class ArchiveRecordForm(forms.ModelForm):
+    """A record's form in admin, with the reason the public change log shows."""
+
+    change_reason = forms.CharField(
+        label="Reason for this change",
+        max_length=100,
+        help_text="A short note, shown publicly in the change log "
+        "(your user name is not), e.g. “date corrected from the 2016 statement”.",
+    )
+
+
+REASON_FIELDSET = ("Reason for this change", {"fields": ["change_reason"]})
+
+
 class ArchiveRecordAdmin(SimpleHistoryAdmin):
     """History to read and revert from, for every record of the archive."""
 
     save_on_top = True
+    form = ArchiveRecordForm
     # django-simple-history's own, less an inline style the CSP refuses.
     object_history_list_template = "core/admin/object_history_list.html"
+    delete_confirmation_template = "core/admin/delete_confirmation.html"
 
     class Media:
         css = {"all": ["admin/css/archive.css"]}
@@ -76,6 +93,46 @@ class ArchiveRecordAdmin(SimpleHistoryAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         return plain_help_text(formfield)
+
+    # The reason for each change: asked on every change form (and the form that
+    # reverts to a version), given to the record's history row and to its inlines'.
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [
+            (name, {**options, "fields": without_reason(options["fields"])})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+        return [*fieldsets, REASON_FIELDSET]
+
+    def save_model(self, request, obj, form, change):
+        obj._change_reason = form.cleaned_data.get("change_reason", "")
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        for inline_form in formset.forms:
+            inline_form.instance._change_reason = form.cleaned_data.get(
+                "change_reason", ""
+            )
+        super().save_formset(request, form, formset, change)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        """A deletion without a reason shows the confirmation again, asking."""
+        if request.method == "POST" and not reason_posted(request):
+            request.POST = request.POST.copy()
+            request.POST.clear()  # Django's view then confirms rather than deletes
+            extra_context = {**(extra_context or {}), "reason_missing": True}
+        return super().delete_view(request, object_id, extra_context)
+
+    def delete_model(self, request, obj):
+        obj._change_reason = reason_posted(request)
+        super().delete_model(request, obj)
+
+
+def without_reason(fields):
+    return [field for field in fields if field != "change_reason"]
+
+
+def reason_posted(request):
+    return request.POST.get("change_reason", "").strip()[:100]
 
 
 def with_history_m2m(form_class, version):

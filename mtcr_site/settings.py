@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "annex",
     "timeline",
     "search",
+    "changes",
     "research",
     "ingest",
     "api",

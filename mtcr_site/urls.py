@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("members.urls")),
     path("", include("annex.urls")),
     path("", include("evidence.urls")),
+    path("", include("changes.urls")),
     path("search/", include("search.urls")),
     path("", include("reports.urls")),
     path(

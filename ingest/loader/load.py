@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.db import IntegrityError, connections, transaction
 
+from changes import recording as changes_recording
+from changes.models import Change
 from core.records import ArchiveRecord, archive_changed, archive_key_of
 from ingest import tables
 
@@ -193,7 +195,7 @@ def load_archive(directory, force=False, progress=None):
     grouped = read_fixtures(directory)
     report = LoadReport()
     indexes = Indexes()
-    with transaction.atomic():
+    with transaction.atomic(), changes_recording.loading():
         transaction.on_commit(lambda: archive_changed.send(sender=ArchiveRecord))
         for table in tables.TABLES:
             label = table.label
@@ -205,7 +207,23 @@ def load_archive(directory, force=False, progress=None):
             remove_stale(model, seen, model_report, indexes)
             if progress:
                 progress(model_report, len(grouped.get(label, [])))
+        if report.changed:
+            record_load(report)
     return report
+
+
+def record_load(report):
+    """The load's one entry in the public change log: its history rows, written
+    with the loader's reason, are not listed one by one."""
+    counts = Counter()
+    for model_report in report.models.values():
+        counts.update(model_report.counts)
+    Change.objects.record_load(
+        created=counts["created"],
+        updated=counts["updated"],
+        kept=counts["kept"],
+        removed=counts["removed"],
+    )
 
 
 def refresh_statistics(using="default"):

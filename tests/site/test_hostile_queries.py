@@ -15,7 +15,8 @@ EXPORTS = ["/plenaries/", "/members/", "/adherents/", "/chairs/", "/annex/"]
 PARAMETERS = [
     "q", "page", "format", "year_from", "year_to", "country", "chair_country",
     "named", "concern", "has_statement", "resolution", "kind", "order", "sort",
-    "on", "ordering", "o", "date", "slug", "per_page", "unknown",
+    "on", "ordering", "o", "date", "slug", "per_page", "record", "entry",
+    "unknown",
 ]  # fmt: skip
 
 
