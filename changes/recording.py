@@ -105,9 +105,18 @@ def record_change(sender, instance, history_instance, **kwargs):
     entry.reason = reason[:200]
     entry.changed_fields = changed
     entry.history_id = row.history_id
-    entry.record_name = str(instance)[:300]
-    keep_links_current(entry, instance)
+    record = as_stored(instance)
+    entry.record_name = str(record)[:300]
+    keep_links_current(entry, record)
     remember(instance, Pending(entry, pending.base, reason))
+
+
+def as_stored(instance):
+    """The record as the database holds it, which names it and links to its page: a
+    record saved with a value of another type (a date given as text, in a shell)
+    keeps that value until it is read back. A deleted record, as it was."""
+    stored = type(instance)._default_manager.filter(pk=instance.pk).first()
+    return instance if stored is None else stored
 
 
 def remember(instance, pending):

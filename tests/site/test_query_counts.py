@@ -26,7 +26,9 @@ def page_urls():
     )
     year = plenary.start_date.year
     country = Country.objects.filter(membership__isnull=False).first()
-    urls = list_urls()
+    # The report form is for one record's page, which it names.
+    urls = [url for url in list_urls() if url != "/report/"]
+    urls += [f"/report/?page={plenary.get_absolute_url()}"]
     urls += [f"{url}?format={export}" for url in EXPORTS for export in ("csv", "json")]
     urls += [
         f"/?kind=plenary&year_from={year - 10}&year_to={year}",
