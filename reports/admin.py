@@ -1,5 +1,5 @@
 """Staff triage readers' reports: read them as plain text, mark them accepted,
-rejected or duplicates, and note the change that fixed each."""
+rejected or duplicates, and link each to the change log entry that fixed it."""
 
 from django.contrib import admin, messages
 from django.utils.html import format_html
@@ -21,8 +21,19 @@ class ErrorReportAdmin(ArchiveRecordAdmin):
     search_fields = ["record", "page", "text", "email", "staff_note"]
     date_hierarchy = "created"
     autocomplete_fields = ["duplicate_of"]
+    # The change log has no admin of its own to search: the entry by its number
+    # (change-<n> in its address).
+    raw_id_fields = ["fixed_by"]
     actions = ["mark_accepted", "mark_rejected", "mark_duplicates"]
-    readonly_fields = ["created", "record", "record_page", "text", "evidence", "email"]
+    readonly_fields = [
+        "created",
+        "record",
+        "record_page",
+        "text",
+        "evidence",
+        "email",
+        "fixing_change",
+    ]
     fields = [
         "created",
         "record",
@@ -33,6 +44,7 @@ class ErrorReportAdmin(ArchiveRecordAdmin):
         "status",
         "duplicate_of",
         "fixed_by",
+        "fixing_change",
         "staff_note",
     ]
 
@@ -55,6 +67,14 @@ class ErrorReportAdmin(ArchiveRecordAdmin):
             '<a href="{}" rel="noopener noreferrer nofollow">{}</a>',
             obj.evidence_url,
             obj.evidence_url,
+        )
+
+    @admin.display(description="in the change log")
+    def fixing_change(self, obj):
+        if obj.fixed_by is None:
+            return "-"
+        return format_html(
+            '<a href="{}">{}</a>', obj.fixed_by.get_absolute_url(), obj.fixed_by
         )
 
     def set_status(self, request, reports, status, duplicate_of=None):
