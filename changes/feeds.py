@@ -26,7 +26,7 @@ class ChangeFeed(Feed):
         return absolute_url(reverse("changes:feed"))
 
     def items(self):
-        return Change.objects.all()[:50]
+        return Change.objects.with_reports()[:50]
 
     def item_title(self, change):
         return str(change)

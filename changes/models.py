@@ -4,6 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from reports.models import ErrorReport
+
 ANCHOR_PREFIX = "change-"
 
 # The reason load_archive gives its history rows (ingest.loader.CHANGE_REASON,
@@ -23,6 +25,17 @@ def number_of(anchor):
 class ChangeQuerySet(models.QuerySet):
     def of_record(self, label, pk):
         return self.filter(record_label=label, record_pk=pk)
+
+    def with_reports(self):
+        """With the accepted readers' reports each entry fixed, oldest first, as
+        `fixed_reports`: their dates only, one query for the page."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "reports",
+                queryset=ErrorReport.objects.accepted().order_by("created", "pk"),
+                to_attr="fixed_reports",
+            )
+        )
 
     def listed_before(self, anchor):
         """The entries the log shows before the one with this anchor (newest

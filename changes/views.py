@@ -22,6 +22,9 @@ class ChangeListView(EntryPaginationMixin, FilterView):
     paginate_by = 50
     template_name = "changes/change_list.html"
 
+    def get_queryset(self):
+        return super().get_queryset().with_reports()
+
 
 class RecordChangesView(ClampedPaginationMixin, ListView):
     """One record's changes, newest first, with their values in full."""
@@ -33,7 +36,7 @@ class RecordChangesView(ClampedPaginationMixin, ListView):
         label = self.kwargs["label"]
         model = archive_model(label)
         self.record, pk = find_record(model, label, self.kwargs["key"])
-        return Change.objects.of_record(label, pk)
+        return Change.objects.of_record(label, pk).with_reports()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,11 +1,13 @@
 """Staff triage readers' reports: read them as plain text, mark them accepted,
-rejected or duplicates, and note the change that fixed each."""
+rejected or duplicates, and link each to the change log entry that fixed it."""
 
 from django.contrib import admin, messages
+from django.db import transaction
 from django.utils.html import format_html
 from simple_history.utils import bulk_update_with_history
 
 from core.admin import ArchiveRecordAdmin
+from core.records import archive_changed
 
 from .models import ErrorReport
 
@@ -21,8 +23,19 @@ class ErrorReportAdmin(ArchiveRecordAdmin):
     search_fields = ["record", "page", "text", "email", "staff_note"]
     date_hierarchy = "created"
     autocomplete_fields = ["duplicate_of"]
+    # The change log has no admin of its own to search: the entry by its number
+    # (change-<n> in its address).
+    raw_id_fields = ["fixed_by"]
     actions = ["mark_accepted", "mark_rejected", "mark_duplicates"]
-    readonly_fields = ["created", "record", "record_page", "text", "evidence", "email"]
+    readonly_fields = [
+        "created",
+        "record",
+        "record_page",
+        "text",
+        "evidence",
+        "email",
+        "fixing_change",
+    ]
     fields = [
         "created",
         "record",
@@ -33,6 +46,7 @@ class ErrorReportAdmin(ArchiveRecordAdmin):
         "status",
         "duplicate_of",
         "fixed_by",
+        "fixing_change",
         "staff_note",
     ]
 
@@ -57,6 +71,33 @@ class ErrorReportAdmin(ArchiveRecordAdmin):
             obj.evidence_url,
         )
 
+    @admin.display(description="in the change log")
+    def fixing_change(self, obj):
+        if obj.fixed_by is None:
+            return "-"
+        return format_html(
+            '<a href="{}">{}</a>', obj.fixed_by.get_absolute_url(), obj.fixed_by
+        )
+
+    # The change log notes the accepted reports each entry fixed, and its pages
+    # are cached: a staff edit that may change the note empties the page cache
+    # (a reader filing a report does not).
+    def changed_the_log(self):
+        transaction.on_commit(lambda: archive_changed.send(sender=ErrorReport))
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if {"status", "fixed_by"} & set(form.changed_data):
+            self.changed_the_log()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        self.changed_the_log()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        self.changed_the_log()
+
     def set_status(self, request, reports, status, duplicate_of=None):
         reports = list(reports)
         for report in reports:
@@ -69,6 +110,7 @@ class ErrorReportAdmin(ArchiveRecordAdmin):
             default_user=request.user,
             default_change_reason=f"marked {status}",
         )
+        self.changed_the_log()
         self.message_user(
             request, f"{len(reports)} report(s) marked {status}.", messages.SUCCESS
         )

@@ -3,35 +3,14 @@
 A report names its record by the page's path and a label taken when it was filed,
 not by a foreign key: any record page can be reported, and the report outlives a
 renamed or deleted record. Reports are not archive records: filing one changes
-no page, so it leaves the page cache alone.
+no page, so it leaves the page cache alone. The change that fixed a report is a
+foreign key to its change log entry (a string one: the change log sits above
+reports, and reads the accepted reports each entry fixed).
 """
 
-from urllib.parse import urlsplit
-
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
-
-CHANGE_LOG_PATH = "/changes/"
-
-
-def validate_change_address(value):
-    """The change that fixed a report: an address in the site's change log,
-    /changes/... or the same on the site's own address."""
-    parts = urlsplit(value)
-    on_site = value.startswith(CHANGE_LOG_PATH) or (
-        value.startswith(settings.SITE_URL + "/")
-        and parts.path.startswith(CHANGE_LOG_PATH)
-    )
-    if not on_site or any(character.isspace() for character in value):
-        raise ValidationError(
-            "Give the address of the change in the change log: %(log)s… or "
-            "%(site)s%(log)s…",
-            params={"log": CHANGE_LOG_PATH, "site": settings.SITE_URL},
-            code="not_a_change",
-        )
 
 
 class ErrorReportQuerySet(models.QuerySet):
@@ -39,9 +18,16 @@ class ErrorReportQuerySet(models.QuerySet):
         """Accepted reports with the change that fixed them, newest first: what the
         public may see of them (never the reader's text or address)."""
         return (
-            self.filter(status=ErrorReport.Status.ACCEPTED)
-            .exclude(fixed_by="")
-            .only("page", "record", "created", "fixed_by")
+            self.filter(status=ErrorReport.Status.ACCEPTED, fixed_by__isnull=False)
+            .select_related("fixed_by")
+            .only("page", "record", "created", "fixed_by__id")
+        )
+
+    def accepted(self):
+        """What a change log entry may show of the reports it fixed: the day each
+        was filed (never the reader's text or address)."""
+        return self.filter(status=ErrorReport.Status.ACCEPTED).only(
+            "created", "fixed_by"
         )
 
 
@@ -80,12 +66,16 @@ class ErrorReport(models.Model):
         related_name="duplicates",
         help_text="The earlier report of the same error.",
     )
-    fixed_by = models.CharField(
-        "the change that fixed it",
-        max_length=500,
+    fixed_by = models.ForeignKey(
+        "changes.Change",
+        null=True,
         blank=True,
-        validators=[validate_change_address],
-        help_text=f"Its address in the change log: {CHANGE_LOG_PATH}…",
+        on_delete=models.SET_NULL,
+        related_name="reports",
+        verbose_name="the change that fixed it",
+        help_text="The change log entry that corrected the error, by its number "
+        "(n in change-n, the end of its address); the log then notes that a "
+        "reader's report led to it.",
     )
 
     history = HistoricalRecords()

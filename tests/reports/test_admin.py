@@ -1,10 +1,13 @@
 """Staff triage readers' reports in the admin: the reader's words as plain text,
-the statuses set by actions, the fixing change an address in the change log."""
+the statuses set by actions, the fixing change an entry of the change log."""
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.html import escape
 
-from reports.models import ErrorReport, validate_change_address
+from changes.models import Change
+from reports.models import ErrorReport
 
 pytestmark = pytest.mark.django_db
 
@@ -91,44 +94,61 @@ def test_duplicates_point_at_the_earliest_report_selected(admin_client):
     assert second.duplicate_of == third.duplicate_of == first
 
 
-def test_staff_record_the_change_that_fixed_a_report(admin_client):
+def test_staff_link_a_report_to_the_change_that_fixed_it(admin_client):
+    report = filed()
+    fix = Change.objects.create(
+        kind=Change.Kind.CHANGED,
+        made_at=timezone.now(),
+        reason="Closing date corrected",
+        record_label="plenaries.plenary",
+        record_pk=1,
+        record_name="30th plenary, Busan 2016",
+    )
+    response = admin_client.post(
+        f"{LIST}{report.pk}/change/",
+        {
+            "status": "accepted",
+            "duplicate_of": "",
+            "fixed_by": str(fix.pk),
+            "staff_note": "Checked against the statement.",
+            "change_reason": "Linked to its fix",
+        },
+    )
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert (report.status, report.fixed_by) == ("accepted", fix)
+    assert list(ErrorReport.objects.fixed()) == [report]
+    page = admin_client.get(f"{LIST}{report.pk}/change/").content.decode()
+    assert f'href="{escape(fix.get_absolute_url())}"' in page
+
+
+def test_a_report_can_only_point_at_a_change_that_exists(admin_client):
     report = filed()
     response = admin_client.post(
         f"{LIST}{report.pk}/change/",
         {
             "status": "accepted",
             "duplicate_of": "",
-            "fixed_by": "/changes/42/",
-            "staff_note": "Checked against the statement.",
+            "fixed_by": "424242",
+            "change_reason": "Linked to its fix",
         },
     )
-    assert response.status_code == 302
+    assert response.status_code == 200  # the form again, with its error
+    assert "fixed_by" in response.context["adminform"].form.errors
     report.refresh_from_db()
-    assert (report.status, report.fixed_by) == ("accepted", "/changes/42/")
-    assert list(ErrorReport.objects.fixed()) == [report]
-
-
-@pytest.mark.parametrize(
-    "address", ["/changes/42/", "http://testserver/changes/plenaries/2016-busan/"]
-)
-def test_the_fixing_change_may_be_an_address_in_the_change_log(address):
-    validate_change_address(address)
-
-
-@pytest.mark.parametrize(
-    "address",
-    [
-        "/plenaries/2016-busan/",
-        "https://evil.example/changes/42/",
-        "http://testserver/plenaries/2016-busan/",
-        "http://testserver.evil.example/changes/42/",
-        "javascript:alert(1)//changes/",
-        "/changes/42/ trailing words",
-    ],
-)
-def test_the_fixing_change_must_be_in_the_change_log(address):
+    assert report.fixed_by is None
+    report.fixed_by_id = 424242
     with pytest.raises(ValidationError):
-        validate_change_address(address)
+        report.full_clean()
+
+
+def test_deleting_the_change_leaves_the_report_unlinked():
+    fix = Change.objects.record_load(created=1)
+    report = filed(status=ErrorReport.Status.ACCEPTED, fixed_by=fix)
+    fix.delete()
+    report.refresh_from_db()
+    assert report.fixed_by is None
+    assert list(ErrorReport.objects.fixed()) == []
 
 
 def test_a_duplicate_cannot_name_itself_nor_a_report_that_is_not_one():

@@ -3,8 +3,12 @@ record, and nothing else is (bad fields, other pages, robots, floods)."""
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 
+from changes.models import Change
 from reports.models import ErrorReport
 
 pytestmark = pytest.mark.django_db
@@ -219,13 +223,14 @@ def test_filing_a_report_leaves_the_cached_pages_cached(client, archive):
 def test_the_corrections_show_the_record_and_the_change_never_the_report(
     client, archive
 ):
+    fix = Change.objects.record_load(updated=1)
     ErrorReport.objects.create(
         page=BUSAN,
         record="30th plenary, Busan 2016",
         text="A private remark <b>in bold</b>",
         email="reader@example.org",
         status=ErrorReport.Status.ACCEPTED,
-        fixed_by="/changes/42/",
+        fixed_by=fix,
     )
     ErrorReport.objects.create(
         page="/members/korea/", record="Korea", text="Still being checked"
@@ -234,6 +239,28 @@ def test_the_corrections_show_the_record_and_the_change_never_the_report(
     assert response.status_code == 200
     html = response.content.decode()
     assert f'<a href="{BUSAN}">30th plenary, Busan 2016</a>' in html
-    assert 'href="/changes/42/"' in html
+    assert f'href="{escape(fix.get_absolute_url())}"' in html
     for hidden in ("private remark", "reader@example.org", "Korea", "Still being"):
         assert hidden not in html
+
+
+def test_the_corrections_run_the_same_queries_for_one_report_and_many(
+    client, django_assert_num_queries
+):
+    def accepted(number):
+        for _ in range(number):
+            ErrorReport.objects.create(
+                page=BUSAN,
+                record="30th plenary, Busan 2016",
+                text="The date is wrong.",
+                status=ErrorReport.Status.ACCEPTED,
+                fixed_by=Change.objects.record_load(updated=1),
+            )
+
+    accepted(1)
+    with CaptureQueriesContext(connection) as one:
+        assert client.get("/report/corrections/").status_code == 200
+    accepted(5)
+    with django_assert_num_queries(len(one)):
+        response = client.get("/report/corrections/")
+    assert response.content.decode().count('">the change that corrected it<') == 6
