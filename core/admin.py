@@ -50,14 +50,12 @@ class ArchiveRecordForm(forms.ModelForm):
 REASON_FIELDSET = ("Reason for this change", {"fields": ["change_reason"]})
 
 
-class ArchiveRecordAdmin(SimpleHistoryAdmin):
-    """History to read and revert from, for every record of the archive."""
+class HistoryAdmin(SimpleHistoryAdmin):
+    """History to read and revert from (reverting needs the permission to change)."""
 
     save_on_top = True
-    form = ArchiveRecordForm
     # django-simple-history's own, less an inline style the CSP refuses.
     object_history_list_template = "core/admin/object_history_list.html"
-    delete_confirmation_template = "core/admin/delete_confirmation.html"
 
     class Media:
         css = {"all": ["admin/css/archive.css"]}
@@ -93,6 +91,14 @@ class ArchiveRecordAdmin(SimpleHistoryAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         return plain_help_text(formfield)
+
+
+class ArchiveRecordAdmin(HistoryAdmin):
+    """The admin of every record of the archive: its history, and the reason for
+    each change, which the public change log shows."""
+
+    form = ArchiveRecordForm
+    delete_confirmation_template = "core/admin/delete_confirmation.html"
 
     # The reason for each change: asked on every change form (and the form that
     # reverts to a version), given to the record's history row and to its inlines'.

@@ -6,14 +6,14 @@ from django.db import transaction
 from django.utils.html import format_html
 from simple_history.utils import bulk_update_with_history
 
-from core.admin import ArchiveRecordAdmin
+from core.admin import HistoryAdmin
 from core.records import archive_changed
 
 from .models import ErrorReport
 
 
 @admin.register(ErrorReport)
-class ErrorReportAdmin(ArchiveRecordAdmin):
+class ErrorReportAdmin(HistoryAdmin):
     """Reports come from readers only: staff read the reader's part (escaped, as
     every value the admin shows) and fill in the rest."""
 
