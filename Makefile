@@ -50,7 +50,8 @@ run: install
 	$(WITH_KEY) $(BIN)/python manage.py load_archive
 	$(WITH_KEY) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "Serving the archive on http://127.0.0.1:$(PORT)/ (staff: /admin/)"
-	$(WITH_KEY) exec $(BIN)/gunicorn mtcr_site.wsgi --bind 127.0.0.1:$(PORT) \
+	$(WITH_KEY) DJANGO_SITE_URL="$${DJANGO_SITE_URL:-http://127.0.0.1:$(PORT)}" \
+		exec $(BIN)/gunicorn mtcr_site.wsgi --bind 127.0.0.1:$(PORT) \
 		--workers $(WORKERS) --access-logfile - $(GUNICORN_OWN_SOCKET)
 
 test: install
