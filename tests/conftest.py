@@ -59,12 +59,41 @@ def pytest_report_header(config):
     return [f"browser tests SKIPPED: {missing}"]
 
 
+# Whole modules that are slow by what they do: migrate a database back and forth,
+# start Redis servers, load and reload the archive, write data releases, send
+# Hypothesis examples or many hostile requests, open every admin page of every
+# model. `make test-fast` leaves them out.
+SLOW_MODULES = {
+    "annex/test_admin.py",
+    "members/test_admin.py",
+    "plenaries/test_admin.py",
+    "api/test_release_command.py",
+    "api/test_release_pages.py",
+    "changes/test_admin_edits.py",
+    "core/test_m2m_history.py",
+    "evidence/test_disagreements.py",
+    "evidence/test_migrations.py",
+    "ingest/test_corrupt_fixtures.py",
+    "ingest/test_corrupt_sources.py",
+    "ingest/test_stable_identity.py",
+    "site/test_hardening_admin.py",
+    "site/test_hardening_requests.py",
+    "site/test_login_throttle.py",
+    "site/test_page_cache_bounds.py",
+    "site/test_redis_outage.py",
+    "site/test_site_address.py",
+}
+
+
 def pytest_collection_modifyitems(config, items):
     missing = browser_missing()
+    tests_dir = Path(__file__).parent
     for item in items:
         if BROWSER_DIR in Path(item.path).parents:
             item.add_marker(pytest.mark.browser)
         if "real_archive" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+        if Path(item.path).relative_to(tests_dir).as_posix() in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
         if missing and item.get_closest_marker("browser"):
             # Where they are required, the `browser` fixture fails them instead.
