@@ -20,6 +20,7 @@ import json
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 from core.dates import DatePrecision, iso_date
 
@@ -127,7 +128,7 @@ class CitableMixin:
     Link header."""
 
     def get_metadata(self):
-        raise NotImplementedError
+        raise ImproperlyConfigured(f"{type(self).__name__} must define get_metadata()")
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("metadata", self.get_metadata())
@@ -145,7 +146,9 @@ class CitableEntryMixin(CitableMixin):
     the row the page lists; no query of its own)."""
 
     def entry_metadata(self, row):
-        raise NotImplementedError
+        raise ImproperlyConfigured(
+            f"{type(self).__name__} must define entry_metadata(row)"
+        )
 
     def get_metadata(self):
         return None
