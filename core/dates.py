@@ -3,6 +3,7 @@
 import calendar
 import datetime
 
+import edtf
 from django.db import models
 
 
@@ -62,3 +63,83 @@ def iso_date(value, precision=DatePrecision.DAY, separator="-"):
         return ""
     parts = [f"{value.year:04d}", f"{value.month:02d}", f"{value.day:02d}"]
     return separator.join(parts[: {"year": 1, "month": 2}.get(precision, 3)])
+
+
+def bounds(value, precision):
+    """(earliest, latest): the first and last day a date of this precision may
+    stand for (1994-10 -> 1 October 1994, 31 October 1994)."""
+    if value is None:
+        return None, None
+    if precision == DatePrecision.YEAR:
+        return datetime.date(value.year, 1, 1), period_end(value, precision)
+    if precision == DatePrecision.MONTH:
+        return value.replace(day=1), period_end(value, precision)
+    return value, value
+
+
+def _unit(value, precision):
+    """The shortest text for a bound: '5 October 1998', 'October 1998', '1998'."""
+    return format_date(value, precision)
+
+
+def format_interval(earliest, latest, precision=DatePrecision.DAY):
+    """An uncertain day as a person writes it: '21 October 2016', '1990',
+    'October 1994', 'by 5 October 1998', 'after 6 November 1997', '1997 or 1998',
+    'November–December 1993', 'between 7 November 1997 and 5 October 1998'.
+
+    `earliest` and `latest` are the first and last possible day (None: open);
+    `precision` is the unit the evidence gives them in.
+    """
+    if earliest is None and latest is None:
+        return "date unknown"
+    if earliest is None:
+        return f"by {_unit(latest, precision)}"
+    if latest is None:
+        return f"on or after {_unit(earliest, precision)}"
+    if precision == DatePrecision.YEAR:
+        if earliest.year == latest.year:
+            return str(earliest.year)
+        if latest.year == earliest.year + 1:
+            return f"{earliest.year} or {latest.year}"
+        return f"between {earliest.year} and {latest.year}"
+    if precision == DatePrecision.MONTH:
+        return format_range(earliest, latest, precision)
+    if earliest == latest:
+        return format_date(earliest)
+    return f"between {format_date(earliest)} and {format_date(latest)}"
+
+
+def _edtf_unit(value, precision):
+    if precision == DatePrecision.YEAR:
+        return f"{value.year:04d}"
+    if precision == DatePrecision.MONTH:
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
+def edtf_day(earliest, latest, precision=DatePrecision.DAY):
+    """One day known to lie between two bounds, in EDTF: '1990', '1998-10',
+    '2016-10-21', '[..1998-10-05]' (by then), '[1997..1998]' (one of them).
+    Checked by the edtf library, which also normalises it."""
+    if earliest is None and latest is None:
+        return ""
+    if earliest is not None and latest is not None:
+        first, last = _edtf_unit(earliest, precision), _edtf_unit(latest, precision)
+        text = first if first == last else f"[{first}..{last}]"
+    elif earliest is None:
+        text = f"[..{_edtf_unit(latest, precision)}]"
+    else:
+        text = f"[{_edtf_unit(earliest, precision)}..]"
+    return str(edtf.parse_edtf(text))
+
+
+def edtf_span(start, end, precision=DatePrecision.DAY):
+    """A span of days (a meeting) in EDTF: '1999-10-11/1999-10-15', '1988',
+    '2012-10-24/..' (the opening day alone known)."""
+    if start is None:
+        return ""
+    first = _edtf_unit(start, precision)
+    if end is None:
+        return str(edtf.parse_edtf(f"{first}/.."))
+    last = _edtf_unit(end, precision)
+    return str(edtf.parse_edtf(first if first == last else f"{first}/{last}"))

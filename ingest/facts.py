@@ -45,9 +45,16 @@ class PlenaryReport:
     countries_named: list = field(default_factory=list)  # codes
     member_list: Fact | None = None  # Fact(list of codes)
     member_count: Fact | None = None  # Fact(int)
+    listed_count: Fact | None = None  # Fact(int): how many the list names
     slug: str = ""  # given by the catalogue where the text never names the meeting
     is_primary: bool = False  # the meeting's own statement or chair's report
     is_mention: bool = False  # a passing mention, not a report of the meeting
+    # The archivist's records: each date claim as read, and what is not known.
+    start_claim: tuple | None = None  # (DateRange, records.Claim)
+    end_claim: tuple | None = None
+    opening_only: bool = False  # the opening day is known, the last day is not
+    end_only: bool = False  # the last day is known, the first is not
+    end_locator: str = ""  # the claim that gives the last day, where another
 
     @property
     def place(self):
@@ -75,6 +82,9 @@ class ChairEvidence:
     announcement: bool = False  # said before the term began
     hosts_next: bool = False  # the announcement also names the next host
     next_dates: Fact | None = None  # dates announced for the next plenary
+    next_slug: str = ""  # the next plenary as the records name it
+    session_chair: bool = False  # chaired the meeting itself, not the regime
+    note: str = ""  # the archivist's note, for a records claim
 
 
 @dataclass
@@ -89,6 +99,9 @@ class MemberEvidence:
     plenary: PlenaryReport | None = None  # a partner by this meeting's start
     at_plenary_month: bool = False  # joined at the plenary: its month, exactly
     by_start: bool = False  # a partner by the meeting's first day (else its last)
+    # What the evidence is: "joined" (a date it became a partner), "attending",
+    # "first_attended", "admitted", "invited" (not yet a partner), "listed".
+    kind: str = "listed"
 
 
 @dataclass
@@ -100,6 +113,7 @@ class AdherenceEvidence:
     upper_bound: bool = True
     plenary: PlenaryReport | None = None  # declared by (or during) this meeting
     during_plenary: bool = False
+    applied: bool = False  # applied for membership (not a pledge)
 
 
 @dataclass
@@ -113,6 +127,7 @@ class AnnexEvidence:
     plenary: PlenaryReport | None = None
     weekday: str = ""  # "on Friday" of the plenary week
     meeting: str = ""
+    kind: str = "annex"  # or "guidelines": a decision on the Guidelines
 
 
 @dataclass
@@ -125,6 +140,7 @@ class EventReport:
     countries: list = field(default_factory=list)
     plenary_hint: tuple | None = None  # (year, place) or ("number", n)
     plenary: PlenaryReport | None = None
+    slug: str = ""  # given by the archivist's records
 
 
 @dataclass

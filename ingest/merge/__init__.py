@@ -67,8 +67,12 @@ def _parse(entry, text):
 
 
 def build_archive(sources_dir):
-    """The whole archive, from the documents in `sources_dir`."""
-    archive = Archive(sources=read_sources(sources_dir))
+    """The whole archive, from the documents in `sources_dir` and the archivist's
+    records in its records/ folder (if there is one)."""
+    from ingest.records import read_records
+
+    records, notes = read_records(sources_dir)
+    archive = Archive(sources=read_sources(sources_dir) + records, record_notes=notes)
     merge_plenaries(archive)
     merge_chairmanships(archive)
     merge_memberships(archive)

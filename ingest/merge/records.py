@@ -20,6 +20,9 @@ class Source:
     text: str
     plenary: str = ""  # slug
     facts: object = None
+    held: bool = True  # False: a document of the archivist's records, not held
+    note: str = ""  # the archivist's note on the document
+    unread_reason: str = ""  # why no meeting could be read from it
 
     @property
     def is_primary(self):
@@ -36,6 +39,7 @@ class Citation:
     passage: str
     is_followed: bool = True
     key: str = ""
+    note: str = ""  # the archivist's note, for a claim of the records
 
 
 @dataclass
@@ -130,21 +134,19 @@ class Archive:
     events: list = field(default_factory=list)
     citations: list = field(default_factory=list)
     member_counts: list = field(default_factory=list)  # (file, count, passage)
+    # {locator: note}: a records claim is cited by its locator, which the
+    # citation replaces with the archivist's note (records.read_records).
+    record_notes: dict = field(default_factory=dict)
 
     def cite(self, source, model, record, field_name, claim, passage, followed=True):
         if not passage:
             return
-        self.citations.append(
-            Citation(
-                source.file_name,
-                model,
-                record,
-                field_name,
-                str(claim),
-                passage,
-                followed,
-            )
+        citation = Citation(
+            source.file_name, model, record, field_name, str(claim), passage, followed
         )
+        if passage in self.record_notes:
+            citation.note = self.record_notes[passage]
+        self.citations.append(citation)
 
     def plenary(self, slug):
         return next((p for p in self.plenaries if p.slug == slug), None)
