@@ -16,7 +16,21 @@ from ingest.text import paragraphs, plain, sentences, to_markdown
 
 
 class StatementError(ParseError):
-    """A statement from which no meeting can be read."""
+    """A statement from which no meeting can be read; `missing` names the facts."""
+
+    def __init__(self, message, *, missing=(), **kwargs):
+        self.missing = tuple(missing)
+        super().__init__(message, **kwargs)
+
+    def in_file(self, file, text=""):
+        located = super().in_file(file, text)
+        located.missing = self.missing
+        return located
+
+    @property
+    def unread_reason(self):
+        """ "no meeting date, no place": what a reader of the archive is told."""
+        return ", ".join(f"no {fact}" for fact in self.missing) or self.reason
 
 
 def parse_statement(text, *, title="", published=None, slug=""):
@@ -63,20 +77,35 @@ def read_statement(blocks, *, title="", published=None, slug="", required=True):
     if report.dates and not report.year:
         report.year = report.dates.value.start.year
     if required:
-        missing = [
-            label
-            for label, value in (
-                ("place (city or country)", report.city or report.country),
-                ("host country", report.country),
-                ("dates", report.dates),
-            )
-            if not value
-        ]
-        if missing:
-            raise StatementError(
-                "no plenary meeting could be read: missing " + ", ".join(missing)
-            )
+        _check_meeting(report)
     return facts
+
+
+_REQUIRED = [
+    # (label in the error, how to read it)
+    ("place (city or country)", lambda r: r.city or r.country),
+    ("host country", lambda r: r.country),
+    ("dates", lambda r: r.dates),
+]
+
+
+def _check_meeting(report):
+    """StatementError naming what a meeting needs and the statement does not say.
+
+    Its `missing` is said for a reader: the date first, and no host country where
+    there is no place at all ("meeting date", "place").
+    """
+    missing = [label for label, read in _REQUIRED if not read(report)]
+    if missing:
+        facts = ["meeting date"] if report.dates is None else []
+        if not (report.city or report.country):
+            facts.append("place")
+        elif report.country is None:
+            facts.append("host country")
+        raise StatementError(
+            "no plenary meeting could be read: missing " + ", ".join(missing),
+            missing=facts,
+        )
 
 
 def _year_hint(headings, title, published, slug):

@@ -20,6 +20,9 @@ class Source:
     text: str
     plenary: str = ""  # slug
     facts: object = None
+    # Why no meeting could be read from it ("no meeting date, no place"); the
+    # source is kept, with empty facts.
+    unread_reason: str = ""
 
     @property
     def is_primary(self):
