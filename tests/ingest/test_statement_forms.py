@@ -105,6 +105,24 @@ FORMS = {
         "The MTCR held its 29th Plenary Meeting in Rotterdam between 5—9 October 2015.",
         "", None, {"dates": "2015-10-05/2015-10-09"},
     ),
+    "between-with-a-non-breaking-hyphen": (
+        "The MTCR held its 29th Plenary Meeting in Rotterdam between 5\u20119 "
+        "October 2015.",
+        "", None, {"dates": "2015-10-05/2015-10-09"},
+    ),
+    "between-with-a-spaced-figure-dash": (
+        "The MTCR held its 29th Plenary Meeting in Rotterdam between 5 \u2012 9 "
+        "October 2015.",
+        "", None, {"dates": "2015-10-05/2015-10-09"},
+    ),
+    "elected-to-chair-until-the-next-plenary": (
+        "The MTCR held its 29th Plenary Meeting in Rotterdam from 5 to 9 October "
+        "2015. Dr Ana Primer of Spain was elected to chair the MTCR until the next "
+        "plenary.",
+        "", None,
+        {"dates": "2015-10-05/2015-10-09",
+         "chairs": [("Dr", "Ana Primer", "Spain", f"{ROLE}; {UNTIL}")]},
+    ),
     "between-and": (
         "The MTCR held its 29th Plenary Meeting in Rotterdam between 5 and 9 October "
         "2015.",
