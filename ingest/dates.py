@@ -65,7 +65,8 @@ _DAY = (
     rf"|(?i:(?:the\s+)?(?:{ORDINAL_WORD_RE}))(?![\w-]))"
 )
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
-_TO = r"\s*(?:-|–|—|to|until|till|and|through)\s*"
+# Any dash between days: hyphen, non-breaking hyphen, figure, en and em dash, minus.
+_TO = r"\s*(?:[-\u2010\u2011\u2012\u2013\u2014\u2212]|to|until|till|and|through)\s*"
 _OF = r"(?:\s+of)?\s+"
 
 # Most specific first: the first alternative that matches at a position wins.

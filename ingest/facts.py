@@ -34,6 +34,9 @@ class PlenaryReport:
     city: Fact | None = None
     country: Fact | None = None
     dates: Fact | None = None  # a DateRange
+    # The dates are an announcement of the start only ("opens tomorrow"): the end
+    # is not known, and `dates` is the one day it opens.
+    announced: bool = False
     opened_by: Fact | None = None
     chairs: list = field(default_factory=list)  # Person
     summary: str = ""  # Markdown, from an overview

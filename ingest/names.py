@@ -335,3 +335,46 @@ def read_country_list(text):
         else:
             result.unknown.append(part)
     return result
+
+
+# The titles the documents name people with, before the name. An honorific is
+# written with or without its full stop ("Mr." and "Mr" are one title).
+TITLES = [
+    "H. E.", "H.E.", "HE", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Mr", "Mrs", "Ms",
+    "Dr", "Prof", "Ambassador", "Amb.", "Political Director", "State Secretary",
+    "Acting Foreign Minister", "Foreign Minister", "Minister", "Deputy Minister",
+    "Minister-Counsellor", "Counsellor", "Secretary",
+]  # fmt: skip
+TITLE_RE = re.compile(
+    r"^(?:(?:the\s+)?(?:"
+    + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+    + r"),?\s+)+"
+)
+
+
+def clean_title(title):
+    """A title with its honorifics written one way: "H. E." -> "H.E.", "Mr." -> "Mr"."""
+    title = re.sub(r"\bH\.\s?E\.", "H.E.", title.strip().rstrip(","))
+    return re.sub(r"\b(Mrs|Mr|Ms|Dr|Prof)\.", r"\1", title)
+
+
+def split_title(phrase):
+    """(title, name) of a person as named: "Mr. John Quinn" and "Mr John Quinn" are
+    both ("Mr", "John Quinn"); "Foreign Minister Westerwelle" is ("Foreign
+    Minister", "Westerwelle"); a name without a title has "" for one."""
+    phrase = re.sub(r"\s+", " ", phrase or "").strip()
+    match = TITLE_RE.match(phrase + " ")
+    name = (phrase + " ")[match.end() :].strip() if match else ""
+    if not name:
+        return "", phrase
+    return clean_title(match.group()), name
+
+
+def person_key(name):
+    """A person's name folded for comparison: no title, accents, case or
+    punctuation ("Mr. Roberto García-Moritán" -> "roberto garcia moritan").
+
+    Spelling variants ("Fisher", "Fischer") stay apart: deciding they are one
+    person is the merge's business, not this function's.
+    """
+    return slugify(split_title(name)[1]).replace("-", " ")

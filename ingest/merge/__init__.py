@@ -12,8 +12,9 @@ from ingest.catalogue import read_catalogue, read_text
 from ingest.documents.chair_report import parse_chair_report
 from ingest.documents.overview import parse_overview
 from ingest.documents.presentation import parse_presentation
-from ingest.documents.statement import parse_statement
+from ingest.documents.statement import StatementError, parse_statement
 from ingest.errors import ParseError
+from ingest.facts import DocumentFacts
 from ingest.merge.annex import merge_annex
 from ingest.merge.chairs import merge_chairmanships
 from ingest.merge.events import merge_events
@@ -25,7 +26,12 @@ __all__ = ["Archive", "build_archive", "read_sources"]
 
 
 def read_sources(sources_dir):
-    """Every catalogued document, read and parsed; ParseError names the file."""
+    """Every catalogued document, read and parsed; ParseError names the file.
+
+    A statement from which no meeting can be read is kept, with no facts and the
+    reason (`unread_reason`); a malformed catalogue or a file that is not UTF-8
+    still stops the build.
+    """
     sources = []
     for entry in read_catalogue(sources_dir):
         text = read_text(Path(sources_dir) / entry.file)
@@ -42,6 +48,9 @@ def read_sources(sources_dir):
         )
         try:
             source.facts = _parse(entry, text)
+        except StatementError as error:
+            source.facts = DocumentFacts()
+            source.unread_reason = error.unread_reason
         except ParseError as error:
             raise error.in_file(entry.file, text) from None
         sources.append(source)
@@ -87,7 +96,9 @@ def build_archive(sources_dir):
 def _link_sources(archive):
     for source in archive.sources:
         if source.plenary:
-            if archive.plenary(source.plenary) is None:
+            if source.unread_reason and archive.plenary(source.plenary) is None:
+                source.plenary = ""  # kept unlinked: its reason says why
+            elif archive.plenary(source.plenary) is None:
                 raise ParseError(
                     f"catalogue names plenary {source.plenary!r}, which no document "
                     "describes",

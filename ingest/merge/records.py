@@ -22,7 +22,9 @@ class Source:
     facts: object = None
     held: bool = True  # False: a document of the archivist's records, not held
     note: str = ""  # the archivist's note on the document
-    unread_reason: str = ""  # why no meeting could be read from it
+    # Why no meeting could be read from it ("no meeting date, no place"); the
+    # source is kept, with empty facts.
+    unread_reason: str = ""
 
     @property
     def is_primary(self):

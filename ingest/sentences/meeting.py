@@ -7,7 +7,7 @@ from ingest import names
 from ingest.dates import ORDINAL_WORD_RE, find_dates, number_from_words, parse_range
 from ingest.errors import DateParseError, ParseError
 from ingest.facts import ChairEvidence, Fact, MemberEvidence
-from ingest.sentences.people import PERSON_START, parse_person, read_people
+from ingest.sentences.people import PERSON_START, read_people
 from ingest.text import normalize_space, plain
 
 _NUMBER = rf"(?P<number>\d{{1,3}}(?:st|nd|rd|th)?|(?i:{ORDINAL_WORD_RE}))"
@@ -15,7 +15,9 @@ _NUMBERED_PLENARY = re.compile(
     rf"(?<![\w-]){_NUMBER}\s+(?:MTCR\s+)?(?i:plenary)(?!\w)", re.UNICODE
 )
 _HELD = re.compile(
-    r"\b(?:held|convened|took place|met|was hosted|hosted its|opened)\b", re.I
+    r"\b(?:held|convened|took place|met|was hosted|hosted its|opened|opens"
+    r"|will open)\b",
+    re.I,
 )
 _IN_PLACE = re.compile(
     r"(?:\b[Ii]n|\bIN|\bat)\s+(?:the\s+)?(?P<place>(?:[A-ZÀ-Þ][\w'’.-]*)"
@@ -148,15 +150,28 @@ _OPENED = [
         r"(?: from the\b.*|\.$)"
     ),
 ]
-_CHAIRED = re.compile(
-    r"\b(?P<co>co-)?chaired by (?P<who>.+?)(?P<until>,? who will remain the Chair\b.*"
-    r"|,? who will chair\b.*| until the next\b.*)?\.?$"
+_UNTIL_NEXT = (
+    r"(?P<until>,? who will remain the Chair\b.*|,? who will chair\b.*"
+    r"| until the next\b.*)?"
+)
+_CHAIRED = re.compile(rf"\b(?P<co>co-)?chaired by (?P<who>.+?){_UNTIL_NEXT}\.?$")
+# "Ambassador X of the Foreign Ministry chaired the meeting", "Norway chaired ..."
+_CHAIRED_SUBJECT = re.compile(
+    r"^(?P<who>[A-Z].+?),? (?P<co>co-)?chaired the (?:meeting|[Pp]lenary)\b"
+    rf"(?:[^,.]*?){_UNTIL_NEXT}\.?$"
+)
+_ELECTED = re.compile(
+    rf"(?P<who>{PERSON_START}.+?) was elected (?:to chair|(?:as )?Chair of) the "
+    r"(?:meeting|[Pp]lenary|MTCR)\b[^,.]*?(?P<until> until the next plenary)?\.?$",
+    re.I,
 )
 _CONFIRMED = re.compile(
     rf"(?P<who>{PERSON_START}.+?) was confirmed as (?:the new )?chair"
     r"(?P<until> of the MTCR until the next plenary)?",
     re.I,
 )
+_CHAIRED_ROLE = "chaired the plenary"
+_UNTIL_ROLE = "Chair of the MTCR until the next plenary"
 
 
 def read_opener(sentence, report):
@@ -171,27 +186,63 @@ def read_opener(sentence, report):
     return False
 
 
-def read_chairs(sentence, report, facts=None):
-    """People who chaired the meeting (and stay Chair until the next)."""
-    text = plain(sentence)
-    passage = quote(sentence)
-    people = []
-    match = _CHAIRED.search(text)
-    if match and not re.search(r"(?i)the plenary (?:will be|is to be)", text):
-        role = "co-chaired the plenary" if match.group("co") else "chaired the plenary"
-        if match.group("until"):
-            role += "; Chair of the MTCR until the next plenary"
-        people = read_people(match.group("who"), role, passage)
+def _chair_phrase(text):
+    """(who, role) of the phrase that says who chaired the meeting, or None."""
     match = _CONFIRMED.search(text)
     if match:
+        return match.group("who"), (
+            _UNTIL_ROLE if match.group("until") else "confirmed as the new Chair"
+        )
+    if re.search(r"(?i)the plenary (?:will be|is to be)", text):
+        return None  # a chair to come
+    for pattern in (_CHAIRED, _CHAIRED_SUBJECT, _ELECTED):
+        match = pattern.search(text)
+        if not match:
+            continue
+        who = match.group("who")
+        if pattern is _CHAIRED_SUBJECT and not (
+            names.split_title(who)[0] or _chair_countries(who)
+        ):
+            continue  # "The meeting, which ... chaired": no one named
+        role = "co-chaired the plenary" if match.groupdict().get("co") else ""
+        role = role or _CHAIRED_ROLE
         if match.group("until"):
-            role = "Chair of the MTCR until the next plenary"
-        else:
-            role = "confirmed as the new Chair"
-        people = [parse_person(match.group("who"), role=role, passage=passage)]
-    people = [p for p in people if p.name and len(p.name.split()) <= 6]
-    for person in people:
-        report.chairs.append(person)
+            role += "; " + _UNTIL_ROLE
+        return who, role
+    return None
+
+
+def _chair_countries(who):
+    """The codes of "Norway" or "the Netherlands and Luxembourg"; [] for people."""
+    listed = names.read_country_list(who)
+    return listed.codes if listed.codes and not listed.unknown else []
+
+
+def read_chairs(sentence, report, facts=None):
+    """Who chaired the meeting (and stays Chair until the next): people, or
+    countries named without a person ("chaired by Norway"), never a country
+    taken for a person."""
+    text = plain(sentence)
+    passage = quote(sentence)
+    phrase = _chair_phrase(text)
+    if phrase is None:
+        return False
+    who, role = phrase
+    countries = _chair_countries(who)
+    if countries:
+        if facts is not None:
+            facts.chairs.append(
+                ChairEvidence("current", passage, countries=countries, plenary=report)
+            )
+        return True
+    people = [
+        person
+        for person in read_people(who, role, passage)
+        if person.name
+        and len(person.name.split()) <= 6
+        and not names.country_named(person.name)
+    ]
+    report.chairs.extend(people)
     countries = [names.country_named(p.position) for p in people]
     if facts is not None and len(people) > 1 and all(countries):
         # Co-chairs "of Portugal" and "of the Netherlands": a joint chairmanship.

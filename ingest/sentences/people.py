@@ -6,21 +6,14 @@ from ingest import names
 from ingest.facts import Person
 from ingest.text import normalize_space, plain
 
-TITLES = [
-    "H. E.", "H.E.", "HE", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Ambassador",
-    "Amb.", "Political Director", "State Secretary", "Acting Foreign Minister",
-    "Foreign Minister", "Minister", "Deputy Minister", "Secretary",
-]  # fmt: skip
-_TITLE_RE = re.compile(
-    r"^(?:(?:the\s+)?(?:"
-    + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
-    + r"),?\s+)+"
-)
+_TITLE_RE = names.TITLE_RE
 _POSITION_WORDS = re.compile(
     r"\b(?:Director|Minister|Ministry|Secretary|adviser|advisor|Department|Head|"
     r"Chair|Ambassador of|Permanent|Representative|General)\b"
 )
-PERSON_START = r"(?:H\.\s?E\.|Mr\.|Mrs\.|Ms\.|Dr\.|Ambassador|Amb\.)"
+PERSON_START = (
+    r"(?:H\.\s?E\.|Mrs?\.?|Ms\.?|Dr\.?|Ambassador|Amb\.|Minister-Counsellor)(?=\s)"
+)
 
 
 def parse_person(phrase, role="", passage=""):

@@ -79,3 +79,19 @@ def test_tabs_and_line_breaks_are_text(sources, output):
     text = path.read_text(encoding="utf-8")
     path.write_bytes(text.replace("\n", "\r\n", 3).replace(" ", "\t", 3).encode())
     call_command("build_fixtures", sources=sources, output=output)
+
+
+def test_a_statement_that_names_no_meeting_is_kept_not_refused(sources, output):
+    """No meeting read is a fact about the document, not a fault in it: the build
+    goes on and writes the source (its reason is `Source.unread_reason`)."""
+    (sources / SOURCE).write_text(
+        "Partners exchanged views on missile developments in several regions.\n",
+        encoding="utf-8",
+    )
+    call_command("build_fixtures", sources=sources, output=output)
+    assert SOURCE.encode() in (output / "sources.json").read_bytes()
+
+
+def test_a_statement_that_is_not_utf8_is_still_refused(sources, output):
+    (sources / SOURCE).write_bytes(b"The MTCR held its plenary in \xe9 Busan.\n")
+    refused(sources, output, f"{SOURCE} line 1", "not UTF-8")

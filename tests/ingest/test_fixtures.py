@@ -12,6 +12,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from evidence.models import Citation, SourceDocument
+from ingest.facts import DocumentFacts
+from ingest.merge import read_sources
 from members.models import Adherence, Country, Membership
 from plenaries.models import Chairmanship, Plenary
 
@@ -170,15 +172,27 @@ def test_malformed_toml(tmp_path, sources_copy):
     assert "malformed TOML" in message
 
 
-def test_a_statement_from_which_no_meeting_can_be_read(tmp_path, sources_copy):
+def test_a_statement_from_which_no_meeting_can_be_read_is_kept(tmp_path, sources_copy):
+    """It is kept as a source, with no facts and the reason, and the build goes on:
+    the overview still gives the meeting it would have reported."""
     shutil.copy(
         GOLDEN / "no-meeting-statement.txt", sources_copy / "busan-2016-statement.txt"
     )
-    message = break_and_build(tmp_path, sources_copy)
-    assert message == (
-        "busan-2016-statement.txt: no plenary meeting could be read: missing place "
-        "(city or country), host country, dates"
-    )
+    (source,) = [
+        s
+        for s in read_sources(sources_copy)
+        if s.file_name == "busan-2016-statement.txt"
+    ]
+    assert source.unread_reason == "no meeting date, no place"
+    assert source.facts == DocumentFacts()
+    output = tmp_path / "fixtures"
+    build(output, sources_copy)
+    sources = [s["fields"] for s in load("sources.json", output)]
+    kept = next(s for s in sources if s["file_name"] == "busan-2016-statement.txt")
+    assert kept["plenary"] is None
+    assert kept["text"].startswith("Partners discussed missile proliferation")
+    plenaries = [p["fields"]["slug"] for p in load("plenaries.json", output)]
+    assert "2016-busan" in plenaries
 
 
 @pytest.mark.django_db
