@@ -19,13 +19,14 @@ GUNICORN_OWN_SOCKET = $$($(BIN)/python -c "import gunicorn; \
 # The checks run with the development settings; pytest reads tests/settings.py.
 WITH_DEBUG = DJANGO_DEBUG=1
 
-.PHONY: help install run test test-fast fixtures bench loadtest clean
+.PHONY: help install run test test-fast check-archive fixtures bench loadtest clean
 
 help:
 	@echo "make install   create $(VENV) and install the project with its test tools"
 	@echo "make run       migrate, load the archive, serve on http://127.0.0.1:$(PORT)/"
 	@echo "make test      ruff, migrations check, system checks, the whole test suite"
 	@echo "make test-fast the tests not marked slow, browser or postgres (under a minute)"
+	@echo "make check-archive  load the archive into a fresh database, run its consistency rules"
 	@echo "make fixtures  rebuild fixtures/ from the documents in sources/"
 	@echo "make bench     benchmark the pages (see benchmarks/bench.py)"
 	@echo "make loadtest  64 connections for 60 s on every page (benchmarks/load.py)"
@@ -60,6 +61,7 @@ test: install
 	$(BIN)/lint-imports
 	$(WITH_DEBUG) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(WITH_DEBUG) $(BIN)/python manage.py check
+	$(MAKE) --no-print-directory check-archive
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The parsers, models and views on the small archive: no real archive loads, no
@@ -68,6 +70,16 @@ FAST = not slow and not browser and not postgres
 
 test-fast: install
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python -m pytest -q -m "$(FAST)" $(PYTEST_ARGS)
+
+# The archive's consistency rules (checks/) over the archive as load_archive loads
+# it, in a fresh SQLite database of its own, whatever DATABASE_URL says: fails on a
+# finding not explained in sources/known-findings.toml.
+check-archive: install
+	@set -e; dir="$$(mktemp -d)"; trap 'rm -rf "$$dir"' EXIT; \
+	export DATABASE_URL="sqlite:///$$dir/archive.sqlite3" $(WITH_DEBUG); \
+	$(BIN)/python manage.py migrate --noinput --verbosity 0; \
+	$(BIN)/python manage.py load_archive --verbosity 0; \
+	$(BIN)/python manage.py check_archive
 
 fixtures: install
 	$(WITH_DEBUG) $(BIN)/python manage.py build_fixtures
