@@ -324,7 +324,9 @@ def small_archive_records(countries, early, busan):
         country=korea, since=datetime.date(2001, 3, 26), founding=False
     )
     adherence = AdherenceFactory(
-        country=india, declared=datetime.date(2005, 7, 18), ended=membership.since_latest
+        country=india,
+        declared=datetime.date(2005, 7, 18),
+        ended=membership.since_latest,
     )
     event = EventFactory(
         slug="2017-outreach-asia",
