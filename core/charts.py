@@ -128,28 +128,80 @@ def overview_svg(plenaries, since_dates, today=None, total=None):
     return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
 
 
-def growth_svg(since_dates, today=None):
-    """The number of partners over time, as a step chart."""
+def partner_band(intervals):
+    """[(day, certain, possible)] after each day on which either count changed:
+    of the partnerships begun between (earliest, latest) days, how many had
+    certainly begun by then (latest on or before it) and how many may have
+    (earliest on or before it; one with no earliest, from the first day)."""
+    known = [day for pair in intervals for day in pair if day is not None]
+    if not known:
+        return []
+    first = min(known)
+    changes = {}
+    for earliest, latest in intervals:
+        start = earliest or first
+        changes.setdefault(start, [0, 0])[1] += 1
+        if latest is not None:
+            changes.setdefault(latest, [0, 0])[0] += 1
+    band, certain, possible = [], 0, 0
+    for day in sorted(changes):
+        certain += changes[day][0]
+        possible += changes[day][1]
+        band.append((day, certain, possible))
+    return band
+
+
+def _steps(scale, points, y, end_day):
+    """The (x, y) corners of a step line through (day, value) points."""
+    corners, previous = [], 0
+    for day, value in points:
+        x = scale.x(day)
+        corners += [(x, y(previous)), (x, y(value))]
+        previous = value
+    corners.append((scale.x(end_day), y(previous)))
+    return corners
+
+
+def _line(corners):
+    return " ".join(
+        f"{'M' if i == 0 else 'L'}{x},{y}" for i, (x, y) in enumerate(corners)
+    )
+
+
+def growth_svg(intervals, today=None):
+    """The number of partners over time: the partnerships certainly begun as a
+    line, and a band up to those that may have begun (the evidence dates them
+    only between two days), not a step the sources do not show."""
     today = today or datetime.date.today()
-    counts = partner_counts(since_dates)
-    if not counts:
+    band = partner_band(intervals)
+    if not band:
         return ""
-    scale = _Scale(counts[0][0].year, max(counts[-1][0], today).year)
-    path, peak = _step_path(scale, counts, 16, 170, today)
+    end_day = max(band[-1][0], today)
+    scale = _Scale(band[0][0].year, end_day.year)
+    peak = max(possible for _, _, possible in band)
+
+    def y(count):
+        return round(170 - count / peak * 154, 1)
+
+    certain = _steps(scale, [(d, c) for d, c, _ in band], y, end_day)
+    possible = _steps(scale, [(d, p) for d, _, p in band], y, end_day)
+    final = band[-1]
     parts = [
         f'<svg class="chart" viewBox="0 0 {WIDTH} 196" role="img" '
         'aria-labelledby="growth-title growth-desc" '
         'xmlns="http://www.w3.org/2000/svg">',
         '<title id="growth-title">Partners over time</title>',
-        f'<desc id="growth-desc">From {counts[0][1]} partners in '
-        f"{counts[0][0].year} to {peak} in {counts[-1][0].year}.</desc>",
-        f'<path class="partners" d="{path}"/>',
+        f'<desc id="growth-desc">Partners certainly (line) and possibly (band) '
+        f"from {band[0][0].year}: {final[1]} certainly and {final[2]} possibly "
+        f"by {final[0].year}.</desc>",
+        f'<path class="partners-possible" d="{_line(possible + certain[::-1])} Z"/>',
+        f'<path class="partners" d="{_line(certain)}"/>',
     ]
-    for day, count in counts:
+    for day, count, maybe in band:
+        shown = f"{count} partners certainly, {maybe} possibly, from {day:%Y-%m-%d}"
         parts.append(
-            f'<circle class="step" cx="{scale.x(day)}" '
-            f'cy="{round(170 - count / peak * 154, 1)}" r="2.5">'
-            f"<title>{count} partners from {day.year}</title></circle>"
+            f'<circle class="step" cx="{scale.x(day)}" cy="{y(count)}" r="2.5">'
+            f"<title>{escape(shown)}</title></circle>"
         )
     parts.append(
         f'<text class="label" x="{LEFT - 6}" y="20" text-anchor="end">{peak}</text>'

@@ -12,7 +12,8 @@ by model:
   countries_of_concern, regions_of_concern (claim: what that document cites for
   the meeting, e.g. "1540, 1874, 1929");
 - chairmanship: countries ("Luxembourg, Netherlands"), person:<name>;
-- membership: since ("1987-04-16", "by 2011-04-15"), founding;
+- membership: since (what that witness says: "1997", "by 1998-10-05",
+  "not yet on 1997-11-06"), founding;
 - adherence: kind, declared ("by 2016-10-21", "2017-10"), ended;
 - annex_revision: date, adopted_at; event: date.
 
@@ -130,9 +131,9 @@ def _chair_person(chair, person):
 def _membership(membership):
     return {
         "country": [membership.country],
-        "since": _date(membership.since),
+        "since_earliest": _date(membership.since_earliest),
+        "since_latest": _date(membership.since_latest),
         "since_precision": membership.since_precision,
-        "since_is_upper_bound": membership.since_is_upper_bound,
         "founding": membership.founding,
         "notes": membership.notes,
     }
@@ -142,9 +143,9 @@ def _adherence(adherence):
     return {
         "country": [adherence.country],
         "kind": adherence.kind,
-        "declared": _date(adherence.declared),
+        "declared_earliest": _date(adherence.declared_earliest),
+        "declared_latest": _date(adherence.declared_latest),
         "declared_precision": adherence.declared_precision,
-        "declared_is_upper_bound": adherence.declared_is_upper_bound,
         "ended": _date(adherence.ended),
         "notes": adherence.notes,
     }

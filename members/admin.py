@@ -68,21 +68,21 @@ class MembershipAdmin(CitedRecordAdmin):
         "citations",
         "disagree",
     ]
-    list_filter = ["founding", "since_precision", "since_is_upper_bound"]
+    list_filter = ["founding", "since_precision"]
     list_select_related = ["country"]
     search_fields = ["country__name", "country__iso_code", "notes"]
-    date_hierarchy = "since"
+    date_hierarchy = "since_latest"
     autocomplete_fields = ["country"]
     fields = [
         "country",
-        "since",
+        "since_earliest",
+        "since_latest",
         "since_precision",
-        "since_is_upper_bound",
         "founding",
         "notes",
     ]
 
-    @admin.display(description="since", ordering="since")
+    @admin.display(description="began", ordering="since_latest")
     def since_shown(self, obj):
         return obj.since_display
 
@@ -98,21 +98,21 @@ class AdherenceAdmin(CitedRecordAdmin):
         "citations",
         "disagree",
     ]
-    list_filter = ["kind", "declared_precision", "declared_is_upper_bound"]
+    list_filter = ["kind", "declared_precision"]
     list_select_related = ["country"]
     search_fields = ["country__name", "country__iso_code", "notes"]
-    date_hierarchy = "declared"
+    date_hierarchy = "declared_latest"
     autocomplete_fields = ["country"]
     fields = [
         "country",
         "kind",
-        "declared",
+        "declared_earliest",
+        "declared_latest",
         "declared_precision",
-        "declared_is_upper_bound",
         "ended",
         "notes",
     ]
 
-    @admin.display(description="declared", ordering="declared")
+    @admin.display(description="declared", ordering="declared_latest")
     def declared_shown(self, obj):
         return obj.declared_display

@@ -23,11 +23,13 @@ class MembershipFilter(ForgivingFilterSet):
             choices=[("", "All partners"), ("true", "Founding"), ("false", "Later")]
         ),
     )
+    # A partnership joined "from" a year certainly began on or after it; "to" a
+    # year, by its end.
     year_from = YearFilter(
-        label="Joined from year", field_name="since", lookup_expr="year__gte"
+        label="Joined from year", field_name="since_earliest", lookup_expr="year__gte"
     )
     year_to = YearFilter(
-        label="Joined to year", field_name="since", lookup_expr="year__lte"
+        label="Joined to year", field_name="since_latest", lookup_expr="year__lte"
     )
     q = django_filters.CharFilter(label="Country", method="filter_text", max_length=200)
 
@@ -36,7 +38,8 @@ class MembershipFilter(ForgivingFilterSet):
         fields = []
 
     def filter_on(self, queryset, name, value):
-        return queryset.on(value)
+        """Partners on a day, certainly or possibly (the page groups them)."""
+        return queryset.exclude(since_earliest__gt=value)
 
     def filter_text(self, queryset, name, value):
         return queryset.filter(

@@ -5,7 +5,7 @@ from django.db.models import Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
-from core.dates import DatePrecision, format_date
+from core.dates import DatePrecision, bounds, edtf_day, format_interval
 from core.records import ArchiveRecord
 
 
@@ -105,10 +105,43 @@ class Region(ArchiveRecord):
         return (self.slug,)
 
 
-class MembershipQuerySet(models.QuerySet):
+class IntervalQuerySet(models.QuerySet):
+    """Records that began on a day known only between two bounds: the fields
+    `<interval>_earliest` (None: no evidence it had not yet begun) and
+    `<interval>_latest` (None: no evidence it had already begun)."""
+
+    interval = ""
+
+    def _bounds(self):
+        return f"{self.interval}_earliest", f"{self.interval}_latest"
+
+    def certain_on(self, day):
+        """Begun on or before `day`, whatever the evidence leaves open."""
+        _, latest = self._bounds()
+        return self.filter(**{f"{latest}__lte": day})
+
+    def possible_on(self, day):
+        """Perhaps begun by `day`: its interval spans the day."""
+        earliest, latest = self._bounds()
+        return self.filter(
+            models.Q(**{f"{earliest}__isnull": True})
+            | models.Q(**{f"{earliest}__lte": day}),
+            models.Q(**{f"{latest}__isnull": True})
+            | models.Q(**{f"{latest}__gt": day}),
+        )
+
+    def not_yet_on(self, day):
+        """Certainly not begun by `day`: the evidence shows it began later."""
+        earliest, _ = self._bounds()
+        return self.filter(**{f"{earliest}__gt": day})
+
+
+class MembershipQuerySet(IntervalQuerySet):
+    interval = "since"
+
     def on(self, day):
-        """Partners on a given day: joined on or before it (at the precision known)."""
-        return self.filter(since__lte=day)
+        """Partners on a given day, certainly (see certain_on)."""
+        return self.certain_on(day)
 
     def countries(self):
         """The countries of these partnerships, by name."""
@@ -120,7 +153,7 @@ class MembershipQuerySet(models.QuerySet):
     def for_export(self):
         """Only the columns an export reads; it reads the evidence apart."""
         return self.with_country().only(
-            "since", "since_precision", "since_is_upper_bound", "founding",
+            "since_earliest", "since_latest", "since_precision", "founding",
             "country__name", "country__iso_code", "country__slug",
         )  # fmt: skip
 
@@ -130,24 +163,40 @@ class MembershipManager(models.Manager.from_queryset(MembershipQuerySet)):
         return self.get(country__iso_code=iso_code)
 
 
+def _ordered_bounds(model, prefix):
+    """The database's check that an interval's earliest day is not after its
+    latest."""
+    earliest, latest = f"{prefix}_earliest", f"{prefix}_latest"
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{earliest}__isnull": True})
+        | models.Q(**{f"{latest}__isnull": True})
+        | models.Q(**{f"{latest}__gte": models.F(earliest)}),
+        name=f"{model}_{prefix}_earliest_not_after_latest",
+    )
+
+
 class Membership(ArchiveRecord):
-    """A country's partnership in the regime: when it began, and the evidence."""
+    """A country's partnership in the regime: between which days it began, and the
+    evidence."""
 
     country = models.OneToOneField(
         Country, on_delete=models.CASCADE, related_name="membership"
     )
-    since = models.DateField(
+    since_earliest = models.DateField(
+        "began on or after",
         null=True,
         blank=True,
-        help_text="When the partnership began, or the latest date by which it had.",
+        help_text="The day after the latest evidence that it was not yet a partner "
+        "(empty: no such evidence).",
+    )
+    since_latest = models.DateField(
+        "began by",
+        null=True,
+        blank=True,
+        help_text="The earliest day the evidence shows it a partner (empty: none).",
     )
     since_precision = models.CharField(
         max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
-    )
-    since_is_upper_bound = models.BooleanField(
-        "partner by this date",
-        default=False,
-        help_text="The sources only show the country already a partner on this date.",
     )
     founding = models.BooleanField(
         "founding partner", default=False, help_text="One of the seven of April 1987."
@@ -157,16 +206,26 @@ class Membership(ArchiveRecord):
     objects = MembershipManager()
 
     class Meta(ArchiveRecord.Meta):
-        ordering = ["since", "country__name"]
+        ordering = [
+            models.F("since_latest").asc(nulls_last=True),
+            "since_earliest",
+            "country__name",
+        ]
         constraints = [
             *ArchiveRecord.Meta.constraints,
             models.UniqueConstraint(
                 fields=["country"], name="one_membership_per_country"
             ),
+            _ordered_bounds("membership", "since"),
         ]
-        # The partner list's order, its year and "partners on" filters, the
-        # timeline's partner entries.
-        indexes = [models.Index(fields=["since"], name="membership_since_idx")]
+        # "Partners on" a day (certainly, possibly, not yet), the list's order,
+        # its year filters and the timeline's partner entries.
+        indexes = [
+            models.Index(fields=["since_latest"], name="membership_since_latest_idx"),
+            models.Index(
+                fields=["since_earliest"], name="membership_since_earliest_idx"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.country} (partner {self.since_display})"
@@ -181,17 +240,33 @@ class Membership(ArchiveRecord):
 
     @property
     def since_display(self):
-        if self.since is None:
-            return "date unknown"
-        shown = format_date(self.since, self.since_precision)
-        return f"by {shown}" if self.since_is_upper_bound else f"since {shown}"
+        """When it began, as a person would write it: '1990', 'by 5 October
+        1998', 'between 7 November 1997 and 5 October 1998'."""
+        return format_interval(
+            self.since_earliest, self.since_latest, self.since_precision
+        )
+
+    @property
+    def since_edtf(self):
+        """When it began, in EDTF: '1990', '[1997-11-07..1998-10-05]'."""
+        return edtf_day(self.since_earliest, self.since_latest, self.since_precision)
+
+    @property
+    def is_uncertain(self):
+        """Whether the evidence leaves more than one day (or unit) for its start."""
+        exact = bounds(self.since_earliest, self.since_precision)
+        return exact != (self.since_earliest, self.since_latest)
 
 
-class AdherenceQuerySet(models.QuerySet):
+class AdherenceQuerySet(IntervalQuerySet):
+    interval = "declared"
+
     def on(self, day):
-        """Adherents on a given day: declared by then (or undated) and not yet ended."""
+        """Adherents on a given day: declared by then, certainly, or undated, and
+        not yet ended."""
         return self.filter(
-            models.Q(declared__lte=day) | models.Q(declared__isnull=True)
+            models.Q(declared_latest__lte=day)
+            | models.Q(declared_latest__isnull=True, declared_earliest__isnull=True)
         ).exclude(ended__lte=day)
 
     def with_country(self):
@@ -200,7 +275,7 @@ class AdherenceQuerySet(models.QuerySet):
     def for_export(self):
         """Only the columns an export reads; it reads the evidence apart."""
         return self.with_country().only(
-            "kind", "declared", "declared_precision", "declared_is_upper_bound",
+            "kind", "declared_earliest", "declared_latest", "declared_precision",
             "ended", "country__name", "country__iso_code", "country__slug",
         )  # fmt: skip
 
@@ -222,14 +297,15 @@ class Adherence(ArchiveRecord):
         Country, on_delete=models.CASCADE, related_name="adherences"
     )
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    declared = models.DateField(null=True, blank=True)
+    declared_earliest = models.DateField("declared on or after", null=True, blank=True)
+    declared_latest = models.DateField(
+        "declared by",
+        null=True,
+        blank=True,
+        help_text="The earliest day the evidence shows it declared (empty: none).",
+    )
     declared_precision = models.CharField(
         max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
-    )
-    declared_is_upper_bound = models.BooleanField(
-        "declared by this date",
-        default=False,
-        help_text="The sources only show the adherence already declared on this date.",
     )
     ended = models.DateField(
         null=True, blank=True, help_text="When the country became a partner."
@@ -247,16 +323,17 @@ class Adherence(ArchiveRecord):
             ),
             models.CheckConstraint(
                 condition=models.Q(ended__isnull=True)
-                | models.Q(declared__isnull=True)
-                | models.Q(ended__gte=models.F("declared")),
+                | models.Q(declared_earliest__isnull=True)
+                | models.Q(ended__gte=models.F("declared_earliest")),
                 name="adherence_ends_after_declared",
             ),
+            _ordered_bounds("adherence", "declared"),
         ]
         # The adherent list's kind filter and order; the date of the timeline's
         # adherence entries and of "adherents on" a day.
         indexes = [
             models.Index(fields=["kind"], name="adherence_kind_idx"),
-            models.Index(fields=["declared"], name="adherence_declared_idx"),
+            models.Index(fields=["declared_latest"], name="adherence_declared_idx"),
         ]
 
     def __str__(self):
@@ -272,7 +349,14 @@ class Adherence(ArchiveRecord):
 
     @property
     def declared_display(self):
-        if self.declared is None:
+        if self.declared_earliest is None and self.declared_latest is None:
             return "date not stated"
-        shown = format_date(self.declared, self.declared_precision)
-        return f"by {shown}" if self.declared_is_upper_bound else shown
+        return format_interval(
+            self.declared_earliest, self.declared_latest, self.declared_precision
+        )
+
+    @property
+    def declared_edtf(self):
+        return edtf_day(
+            self.declared_earliest, self.declared_latest, self.declared_precision
+        )

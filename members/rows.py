@@ -14,6 +14,8 @@ ADHERENT_ORDER = ("kind", "country__name")
 
 
 def partner_rows(memberships, absolute):
+    """`since` is EDTF ("1990", "[1997-11-07..1998-10-05]"), with the first and
+    last day the partnership may have begun."""
     passages = grouped(
         Citation.objects.passages_of("membership", memberships.values("pk")).order_by(
             *EVIDENCE_ORDER
@@ -23,9 +25,10 @@ def partner_rows(memberships, absolute):
         yield {
             "country": membership.country.name,
             "country_code": membership.country.iso_code,
-            "since": membership.since,
+            "since": membership.since_edtf,
+            "since_earliest": membership.since_earliest,
+            "since_latest": membership.since_latest,
             "since_precision": membership.since_precision,
-            "since_is_upper_bound": membership.since_is_upper_bound,
             "since_display": membership.since_display,
             "founding": membership.founding,
             "evidence": evidence(passages.get(membership.pk, ())),
@@ -34,8 +37,8 @@ def partner_rows(memberships, absolute):
 
 
 PARTNER_FIELDS = (
-    "country", "country_code", "since", "since_precision", "since_is_upper_bound",
-    "since_display", "founding", "evidence", "url",
+    "country", "country_code", "since", "since_earliest", "since_latest",
+    "since_precision", "since_display", "founding", "evidence", "url",
 )  # fmt: skip
 
 PARTNER_ROWS = Rows(
@@ -57,9 +60,10 @@ def adherent_rows(adherences, absolute):
             "country_code": adherence.country.iso_code,
             "kind": adherence.kind,
             "kind_display": adherence.get_kind_display(),
-            "declared": adherence.declared,
+            "declared": adherence.declared_edtf,
+            "declared_earliest": adherence.declared_earliest,
+            "declared_latest": adherence.declared_latest,
             "declared_precision": adherence.declared_precision,
-            "declared_is_upper_bound": adherence.declared_is_upper_bound,
             "declared_display": adherence.declared_display,
             "ended": adherence.ended,
             "evidence": evidence(passages.get(adherence.pk, ())),
@@ -74,7 +78,8 @@ def adherent_records():
 
 ADHERENT_FIELDS = (
     "country", "country_code", "kind", "kind_display", "declared",
-    "declared_precision", "declared_is_upper_bound", "declared_display", "ended",
+    "declared_earliest", "declared_latest", "declared_precision", "declared_display",
+    "ended",
     "evidence", "url",
 )  # fmt: skip
 

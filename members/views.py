@@ -13,6 +13,7 @@ from evidence.models import Citation
 from .filters import AdherenceFilter, MembershipFilter
 from .metadata import country_metadata
 from .models import Adherence, Country, Membership
+from .on import partners_on
 from .rows import ADHERENT_ORDER, ADHERENT_ROWS, EVIDENCE_ORDER, PARTNER_ROWS
 
 # The evidence of a partnership or an adherence, as the rows list it. The source
@@ -42,12 +43,15 @@ class MembershipListView(ExportMixin, ClampedPaginationMixin, FilterView):
         day = getattr(filterset.form, "cleaned_data", {}).get("on")
         context["day"] = day
         if day:
+            context["partners_on"] = partners_on(day)
             context["adherents_on"] = list(
                 Adherence.objects.on(day).with_country().order_by("country__name")
             )
-        since = list(Membership.objects.values_list("since", flat=True))
-        context["growth_chart"] = growth_svg(since)
-        context["partner_total"] = len(since)
+        intervals = list(
+            Membership.objects.values_list("since_earliest", "since_latest")
+        )
+        context["growth_chart"] = growth_svg(intervals)
+        context["partner_total"] = len(intervals)
         return context
 
 

@@ -12,7 +12,8 @@ from core.listing import (
 )
 from core.metadata import CitableEntryMixin, CitableMixin
 from evidence.claims import by_source, disagreements
-from members.models import Adherence, Membership
+from members.models import Adherence
+from members.on import partners_on
 from plenaries.models import Chairmanship, Plenary
 
 from .filters import ChairmanshipFilter, PlenaryFilter
@@ -48,8 +49,8 @@ class PlenaryDetailView(CitableMixin, DetailView):
         plenary = self.object
         citations = list(plenary.citations.with_source_line().order_by("field", "pk"))
         terms = list(Chairmanship.objects.begun_or_ended_at(plenary))
-        # Partners and adherents as the meeting closed: a statement issued on its
-        # last day names the partners present, some known only "by" that day.
+        # Partners on the meeting's first day, certainly, possibly or not yet (as
+        # the evidence dates each partnership); adherents as the meeting closed.
         day = plenary.end_date
         previous_plenary, next_plenary = Plenary.objects.neighbours(plenary)
         return super().get_context_data(
@@ -64,7 +65,7 @@ class PlenaryDetailView(CitableMixin, DetailView):
             reports=list(plenary.reported_by.defer("text")),
             sources=by_source(citations),
             disagreements=disagreements(citations),
-            partners=list(Membership.objects.on(day).countries()),
+            partners_on=partners_on(plenary.start_date),
             adherents=list(
                 Adherence.objects.on(day).with_country().order_by("country__name")
             ),

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from annex.models import AnnexRevision
 from core.listing import listed
-from members.models import Adherence, Membership
+from members.models import Adherence
+from members.on import partners_on
 from plenaries.models import Chairmanship, Plenary
 
 # More than the real archive's plenaries and Annex revisions: it lists them all.
@@ -25,12 +26,13 @@ class Regime:
     """Who was in the regime on `day`, who chaired it, and what it had adopted."""
 
     day: datetime.date
-    partners: list
+    partners: list  # certainly partners on `day`
     adherents: list
     chairs: list
     annex_revision: object
     last_plenary: object
     next_plenary: object
+    partners_on: object = None  # members.on.PartnersOn: certainly, possibly, not yet
 
     @property
     def partner_countries(self):
@@ -42,7 +44,7 @@ class Regime:
 
 
 def regime_on(day):
-    partners = list(Membership.objects.on(day).with_country().order_by("country__name"))
+    on = partners_on(day)
     adherents = list(
         Adherence.objects.on(day).with_country().order_by("country__name", "kind")
     )
@@ -74,8 +76,9 @@ def regime_on(day):
         .first()
     )
     return Regime(
-        day, partners, adherents, chairs, annex_revision, last_plenary, next_plenary
-    )
+        day, on.certain, adherents, chairs, annex_revision, last_plenary,
+        next_plenary, on,
+    )  # fmt: skip
 
 
 @dataclass

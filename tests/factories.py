@@ -11,7 +11,7 @@ from django.conf import settings
 from django.utils.text import slugify
 
 from annex.models import AnnexRevision
-from core.dates import DatePrecision
+from core.dates import DatePrecision, bounds
 from evidence.models import Citation, SourceDocument
 from members.models import Adherence, Country, Membership, Region
 from plenaries.models import Chairmanship, ChairPerson, Event, Plenary, Resolution
@@ -62,13 +62,32 @@ class RegionFactory(factory.django.DjangoModelFactory):
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
 
 
+def _interval(kwargs, name):
+    """A single date `name` (and `<name>_is_upper_bound`) as the interval fields."""
+    upper = kwargs.pop(f"{name}_is_upper_bound", False)
+    if name in kwargs:
+        value = kwargs.pop(name)
+        precision = kwargs.get(f"{name}_precision", DatePrecision.DAY)
+        earliest, latest = bounds(value, precision)
+        kwargs[f"{name}_earliest"] = None if upper else earliest
+        kwargs[f"{name}_latest"] = latest
+    return kwargs
+
+
 class MembershipFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Membership
 
     country = factory.SubFactory(CountryFactory)
-    since = datetime.date(1993, 3, 1)
+    since_earliest = datetime.date(1993, 3, 1)
+    since_latest = datetime.date(1993, 3, 31)
     since_precision = DatePrecision.MONTH
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        """`since=` (with `since_is_upper_bound=`) sets both bounds, as a date of
+        the precision given stands for (by that date: the latest alone)."""
+        return _interval(kwargs, "since")
 
 
 class AdherenceFactory(factory.django.DjangoModelFactory):
@@ -77,8 +96,13 @@ class AdherenceFactory(factory.django.DjangoModelFactory):
 
     country = factory.SubFactory(CountryFactory)
     kind = Adherence.Kind.PLEDGED
-    declared = datetime.date(2005, 7, 18)
+    declared_earliest = datetime.date(2005, 7, 18)
+    declared_latest = datetime.date(2005, 7, 18)
     declared_precision = DatePrecision.DAY
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        return _interval(kwargs, "declared")
 
 
 class ResolutionFactory(factory.django.DjangoModelFactory):
@@ -300,7 +324,9 @@ def small_archive_records(countries, early, busan):
         country=korea, since=datetime.date(2001, 3, 26), founding=False
     )
     adherence = AdherenceFactory(
-        country=india, declared=datetime.date(2005, 7, 18), ended=membership.since
+        country=india,
+        declared=datetime.date(2005, 7, 18),
+        ended=membership.since_latest,
     )
     event = EventFactory(
         slug="2017-outreach-asia",

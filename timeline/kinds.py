@@ -14,7 +14,7 @@ from collections.abc import Callable
 from django.db.models import Q
 
 from annex.models import AnnexRevision
-from core.dates import format_range
+from core.dates import format_interval, format_range
 from members.models import Adherence, Country, Membership
 from plenaries.models import Chairmanship, ChairPerson, Event, Plenary
 
@@ -60,6 +60,7 @@ class Entry:
     end_date: datetime.date | None = None
     detail: str = ""
     countries: list = dataclasses.field(default_factory=list)  # their names
+    shown: str = ""  # the date as written, where it is an interval, not a span
 
     @property
     def kind_label(self):
@@ -67,7 +68,7 @@ class Entry:
 
     @property
     def dates_display(self):
-        return format_range(self.date, self.end_date, self.precision)
+        return self.shown or format_range(self.date, self.end_date, self.precision)
 
     @property
     def sort_key(self):
@@ -192,33 +193,37 @@ def _chair_entry(row, links):
 
 def _partners(country, q):
     memberships = Membership.objects.filter(
-        _text(q, "country__name", "notes"), since__isnull=False
+        _text(q, "country__name", "notes"), since_latest__isnull=False
     )
     return memberships.filter(country=country) if country else memberships
 
 
 def _partner_entry(row, links):
+    """A partnership at the day it was certainly begun by, shown as the interval
+    its evidence gives ("between 7 November 1997 and 5 October 1998")."""
     name = row["country__name"]
+    earliest, latest = row["since_earliest"], row["since_latest"]
     if row["founding"]:
         title = f"{name}: founding partner"
-    elif row["since_is_upper_bound"]:
+    elif earliest is None:
         title = f"{name} a partner by this date"
     else:
         title = f"{name} becomes a partner"
     return Entry(
         kind=Kind.PARTNER,
         anchor=f"partner-{row['country__slug']}",
-        date=row["since"],
+        date=latest,
         precision=row["since_precision"],
         title=title,
         url=Country.url_for(row["country__slug"]),
         countries=[name],
+        shown=format_interval(earliest, latest, row["since_precision"]),
     )
 
 
 def _adherences(country, q):
     adherences = Adherence.objects.filter(
-        _text(q, "country__name", "notes"), declared__isnull=False
+        _text(q, "country__name", "notes"), declared_latest__isnull=False
     )
     return adherences.filter(country=country) if country else adherences
 
@@ -228,9 +233,12 @@ def _adherence_entry(row, links):
     return Entry(
         kind=Kind.ADHERENCE,
         anchor=f"adherence-{row['country__slug']}-{row['kind']}",
-        date=row["declared"],
+        date=row["declared_latest"],
         precision=row["declared_precision"],
         title=f"{row['country__name']}: {kind.lower()}",
+        shown=format_interval(
+            row["declared_earliest"], row["declared_latest"], row["declared_precision"]
+        ),
         url=Country.url_for(row["country__slug"]),
         countries=[row["country__name"]],
     )
@@ -310,15 +318,15 @@ SOURCES = {
             _chair_entry, _chair_links,
         ),
         Source(
-            Kind.PARTNER, "since", _partners,
-            ("since", "since_precision", "since_is_upper_bound", "founding",
+            Kind.PARTNER, "since_latest", _partners,
+            ("since_earliest", "since_latest", "since_precision", "founding",
              "country__name", "country__slug"),
             _partner_entry,
         ),
         Source(
-            Kind.ADHERENCE, "declared", _adherences,
-            ("kind", "declared", "declared_precision", "country__name",
-             "country__slug"),
+            Kind.ADHERENCE, "declared_latest", _adherences,
+            ("kind", "declared_earliest", "declared_latest", "declared_precision",
+             "country__name", "country__slug"),
             _adherence_entry,
         ),
         Source(

@@ -86,9 +86,10 @@ class Chairmanship:
 @dataclass
 class Membership:
     country: str
-    since: datetime.date | None = None
+    # The first and last day the partnership may have begun (None: open).
+    since_earliest: datetime.date | None = None
+    since_latest: datetime.date | None = None
     since_precision: str = DAY
-    since_is_upper_bound: bool = False
     founding: bool = False
     notes: str = ""
 
@@ -97,9 +98,9 @@ class Membership:
 class Adherence:
     country: str
     kind: str
-    declared: datetime.date | None = None
+    declared_earliest: datetime.date | None = None
+    declared_latest: datetime.date | None = None
     declared_precision: str = DAY
-    declared_is_upper_bound: bool = False
     ended: datetime.date | None = None
     notes: str = ""
 
