@@ -202,7 +202,11 @@ def not_yet_bounds(archive, codes, latest):
 def weigh(bounds):
     """(earliest, latest, the bounds that set them) for one country: the day
     after the latest "not yet", and the earliest "already", each from the better
-    witnesses where they give one."""
+    witnesses where they give one; then narrowed by each lesser witness (an
+    overview, an encyclopedia) that lies wholly within them, such as the
+    overview's founding day within the parliamentary answer's 1987. A lesser
+    witness that overlaps them only in part (the encyclopedia's 1997 for Poland,
+    against the statements' November 1997 to October 1998) narrows nothing."""
     deciding = []
 
     def pick(values, choose):
@@ -222,6 +226,14 @@ def weigh(bounds):
         # day) over what was not, and the start left open.
         deciding.remove(before)
         earliest = None
+    for bound in bounds:
+        low = bound.not_yet + ONE_DAY if bound.not_yet else None
+        if not bound.lesser or (low, bound.already) == (None, None):
+            continue
+        if _within(low, bound.already, earliest, latest_day):
+            earliest = max(filter(None, (earliest, low)), default=None)
+            latest_day = min(filter(None, (latest_day, bound.already)), default=None)
+            deciding.append(bound)
     return earliest, latest_day, deciding
 
 
