@@ -73,8 +73,15 @@ def test_without_the_records_a_complete_list_still_bounds_india(sources_dir, tmp
             shutil.copy(path, tmp_path / path.name)
     archive = build_archive(tmp_path)
     india = next(m for m in archive.memberships if m.country == "IN")
-    assert india.since_earliest == D(2011, 4, 16)
-    assert india.since_latest == D(2016, 10, 17)
+    # The 2011 statement's complete list and Busan 2016 bound it; the overview's
+    # day lies wholly within those bounds, so it narrows them to that day.
+    assert india.since_earliest == india.since_latest == D(2016, 6, 27)
+    cited = {
+        (c.source, c.claim, c.is_followed)
+        for c in archive.citations
+        if c.model == "membership" and c.record == "IN" and c.field == "since"
+    }
+    assert ("buenos-aires-2011-statement.txt", "not yet on 2011-04-15", True) in cited
     assert len(archive.memberships) == 35
 
 
