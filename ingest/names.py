@@ -335,3 +335,59 @@ def read_country_list(text):
         else:
             result.unknown.append(part)
     return result
+
+
+# ---------------------------------------------------------------------------
+# People: the chairs. One key per human being, however the witnesses spell them.
+# (The chair merge's helpers; kept apart from the gazetteer above.)
+
+# Titles a witness writes into the name itself ("Mr Roland Smith"): peeled off.
+HONORIFICS = (
+    "H.E.", "H. E.", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr",
+    "Ambassador-at-Large", "Ambassador", "Amb.", "Minister-Counsellor",
+)  # fmt: skip
+_HONORIFIC_RE = re.compile(
+    r"^(?:(?:"
+    + "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
+    + r")(?:\s+|$))+"
+)
+
+# Spellings of one person's name that the normalised key does not join: each
+# group is one person, whose key is that of its first spelling. Reviewed by
+# hand: a name is joined to another only here, never by likeness.
+SAME_PERSON = (("Per Fisher", "Per Fischer"),)
+
+
+def split_honorific(name):
+    """(title, name) of a name that starts with a title ("Mr Roland Smith" ->
+    ("Mr", "Roland Smith")); ("", name) when it starts with none."""
+    name = re.sub(r"\s+", " ", name or "").strip()
+    match = _HONORIFIC_RE.match(name)
+    if not match or not name[match.end() :].strip():
+        return "", name
+    return match.group().strip(), name[match.end() :].strip()
+
+
+def _plain_name_key(name):
+    return slugify(split_honorific(name)[1])
+
+
+_SAME_PERSON_KEYS = {
+    _plain_name_key(spelling): _plain_name_key(group[0])
+    for group in SAME_PERSON
+    for spelling in group
+}
+
+
+def person_identity(name):
+    """The key of the person a name names: case, accents, punctuation and a
+    leading title aside ("Mr. John Quinn" and "Mr John Quinn" are john-quinn),
+    and the spellings of SAME_PERSON joined (per-fisher is per-fischer)."""
+    key = _plain_name_key(name)
+    return _SAME_PERSON_KEYS.get(key, key)
+
+
+def is_capitalised_spelling(name):
+    """Whether a spelling writes a word in capitals ("OH Joon"), as some texts
+    write a family name: another witness's spelling shows the name better."""
+    return any(len(word) > 1 and word.isupper() for word in name.split())
