@@ -218,10 +218,11 @@ class ArchiveCloner:
         clones = [
             ChairPerson(
                 chairmanship=self.chairmanships[(person.chairmanship_id, k)],
-                title=person.title,
-                name=person.name,
-                position=person.position,
+                person_id=person.person_id,
                 role=person.role,
+                title=person.title,
+                position=person.position,
+                described=person.described,
             )
             for person in people
             for k in self.numbers

@@ -121,11 +121,28 @@ def _chairmanship(chair):
 def _chair_person(chair, person):
     return {
         "chairmanship": [chair.slug],
-        "title": person.title,
-        "name": person.name,
-        "position": person.position,
+        "person": [person.key],
         "role": person.role,
+        "title": person.title,
+        "position": person.position,
+        "described": person.described,
     }
+
+
+def _people(archive):
+    """Each person once, however many terms they served: the name and the other
+    spellings of their first term's witnesses, and the spellings of the others."""
+    people = {}
+    for chair in archive.chairmanships:
+        for person in chair.people:
+            known = people.setdefault(
+                person.key, {"key": person.key, "name": person.name, "variants": []}
+            )
+            for spelling in [person.name, *person.variants]:
+                if spelling != known["name"] and spelling not in known["variants"]:
+                    known["variants"].append(spelling)
+    for fields in people.values():
+        yield "plenaries.person", fields
 
 
 def _membership(membership):
@@ -222,6 +239,7 @@ def _records(archive):
         yield "plenaries.chairmanship", _chairmanship(chair)
         for person in chair.people:
             yield "plenaries.chairperson", _chair_person(chair, person)
+    yield from _people(archive)
     for membership in archive.memberships:
         yield "members.membership", _membership(membership)
     for adherence in archive.adherences:

@@ -26,6 +26,7 @@ TABLES = (
     Table("members.membership", "memberships.json", "memberships"),
     Table("members.adherence", "adherences.json", "adherences"),
     Table("plenaries.chairmanship", "chairmanships.json", "chairmanships"),
+    Table("plenaries.person", "people.json", "people"),
     Table("plenaries.chairperson", "chair_people.json", "chair-people"),
     Table("plenaries.event", "events.json", "events"),
     Table("annex.annexrevision", "annex_revisions.json", "annex-revisions"),

@@ -4,7 +4,14 @@ from django.contrib import admin
 
 from core.admin import ArchiveRecordAdmin, count_of
 from evidence.admin import CitedRecordAdmin
-from plenaries.models import Chairmanship, ChairPerson, Event, Plenary, Resolution
+from plenaries.models import (
+    Chairmanship,
+    ChairPerson,
+    Event,
+    Person,
+    Plenary,
+    Resolution,
+)
 
 
 class HasStatementFilter(admin.SimpleListFilter):
@@ -103,9 +110,20 @@ class ResolutionAdmin(ArchiveRecordAdmin):
 class ChairPersonInline(admin.TabularInline):
     model = ChairPerson
     extra = 0
-    fields = ["title", "name", "position", "role"]
+    fields = ["person", "role", "title", "position", "described"]
+    autocomplete_fields = ["person"]
     verbose_name = "person who served"
     verbose_name_plural = "people who served this term"
+
+
+class PersonRoleInline(admin.TabularInline):
+    model = ChairPerson
+    fk_name = "person"
+    extra = 0
+    fields = ["chairmanship", "role", "title", "position", "described"]
+    autocomplete_fields = ["chairmanship"]
+    verbose_name = "role"
+    verbose_name_plural = "chairs held"
 
 
 @admin.register(Chairmanship)
@@ -123,12 +141,16 @@ class ChairmanshipAdmin(CitedRecordAdmin):
     ]
     list_select_related = ["start_plenary__country", "end_plenary__country"]
     list_filter = ["countries"]
-    search_fields = ["slug", "countries__name", "people__name", "notes"]
+    search_fields = ["slug", "countries__name", "people__person__name", "notes"]
     autocomplete_fields = ["countries", "start_plenary", "end_plenary"]
     inlines = [ChairPersonInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("countries", "people")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("countries", "people__person")
+        )
 
     @admin.display(description="people")
     def people_names(self, obj):
@@ -139,18 +161,36 @@ class ChairmanshipAdmin(CitedRecordAdmin):
         return obj.is_joint
 
 
+@admin.register(Person)
+class PersonAdmin(ArchiveRecordAdmin):
+    list_display = ["name", "key", "other_spellings"]
+    search_fields = ["name", "key", "variants", "notes"]
+    inlines = [PersonRoleInline]
+
+    @admin.display(description="other spellings")
+    def other_spellings(self, obj):
+        return "; ".join(obj.variants)
+
+
 @admin.register(ChairPerson)
 class ChairPersonAdmin(ArchiveRecordAdmin):
-    list_display = ["name", "title", "position", "role", "chairmanship"]
-    list_filter = ["title"]
-    search_fields = ["name", "title", "position", "role", "chairmanship__slug"]
-    autocomplete_fields = ["chairmanship"]
+    list_display = ["person", "role", "title", "position", "chairmanship"]
+    list_filter = ["role", "title"]
+    search_fields = [
+        "person__name",
+        "person__variants",
+        "title",
+        "position",
+        "described",
+        "chairmanship__slug",
+    ]
+    autocomplete_fields = ["chairmanship", "person"]
 
     def get_queryset(self, request):
         return (
             super()
             .get_queryset(request)
-            .select_related("chairmanship")
+            .select_related("chairmanship", "person")
             .prefetch_related("chairmanship__countries")
         )
 

@@ -26,7 +26,7 @@ def plenary_rows(plenaries, absolute):
         (term, ChairPerson.name_for(title, name))
         for term, title, name in ChairPerson.objects.filter(
             chairmanship__start_plenary__in=selected
-        ).values_list("chairmanship", "title", "name")
+        ).values_list("chairmanship", "title", "person__name")
     )
     countries = grouped(
         Country.objects.filter(chairmanships__start_plenary__in=selected).values_list(
@@ -93,8 +93,16 @@ def chair_rows(terms, absolute):
     )
     people = grouped(
         (person.chairmanship_id, person)
-        for person in ChairPerson.objects.filter(chairmanship__in=selected).only(
-            "chairmanship", "title", "name", "position", "role"
+        for person in ChairPerson.objects.filter(chairmanship__in=selected)
+        .select_related("person")
+        .only(
+            "chairmanship",
+            "title",
+            "position",
+            "role",
+            "described",
+            "person__name",
+            "person__key",
         )
     )
     for term in terms.iterator(chunk_size=CHUNK_SIZE):
@@ -109,16 +117,19 @@ def chair_rows(terms, absolute):
             "end_plenary": term.end_plenary_slug or "",
             "end_date": term.end_plenary_date,
             "people": [
-                ", ".join(filter(None, [str(p), p.position, p.role]))
+                ", ".join(filter(None, [str(p), p.position, p.described]))
                 for p in people.get(term.pk, ())
             ],
+            "person_keys": [p.person.key for p in people.get(term.pk, ())],
+            "roles": [p.role for p in people.get(term.pk, ())],
             "url": absolute(term.get_absolute_url()),
         }
 
 
 CHAIR_FIELDS = (
     "slug", "countries", "country_codes", "joint", "start_plenary",
-    "start_date", "end_plenary", "end_date", "people", "url",
+    "start_date", "end_plenary", "end_date", "people", "person_keys",
+    "roles", "url",
 )  # fmt: skip
 
 CHAIR_ROWS = Rows(

@@ -14,7 +14,14 @@ from annex.models import AnnexRevision
 from core.dates import DatePrecision, bounds
 from evidence.models import Citation, SourceDocument
 from members.models import Adherence, Country, Membership, Region
-from plenaries.models import Chairmanship, ChairPerson, Event, Plenary, Resolution
+from plenaries.models import (
+    Chairmanship,
+    ChairPerson,
+    Event,
+    Person,
+    Plenary,
+    Resolution,
+)
 
 # Real partners and their codes, handed out in turn so that records look like the
 # archive's own; past the end of the list the names are made up.
@@ -161,13 +168,27 @@ class ChairmanshipFactory(factory.django.DjangoModelFactory):
             self.countries.set(extracted or [self.start_plenary.country])
 
 
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+        django_get_or_create = ("key",)
+
+    name = factory.Sequence(lambda n: f"Chair Person {n}")
+    key = factory.LazyAttribute(lambda person: slugify(person.name))
+
+
 class ChairPersonFactory(factory.django.DjangoModelFactory):
+    """A person's role in a term; `name` names the person (one per name)."""
+
     class Meta:
         model = ChairPerson
 
+    class Params:
+        name = factory.Sequence(lambda n: f"Chair Person {n}")
+
     chairmanship = factory.SubFactory(ChairmanshipFactory)
+    person = factory.SubFactory(PersonFactory, name=factory.SelfAttribute("..name"))
     title = "Ambassador"
-    name = factory.Sequence(lambda n: f"Chair Person {n}")
     position = "Director-General"
 
 

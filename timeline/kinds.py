@@ -167,7 +167,7 @@ def _chair_links(begin, end):
     people = _linked(
         (term, f"{title} {name}".strip())  # as ChairPerson.__str__
         for term, title, name in ChairPerson.objects.filter(**dated).values_list(
-            "chairmanship_id", "title", "name"
+            "chairmanship_id", "title", "person__name"
         )
     )
     return {

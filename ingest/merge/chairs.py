@@ -1,8 +1,9 @@
 """Chairmanships: one term per plenary, from its host or the chairs the texts name."""
 
 from ingest import names
+from ingest.merge.chair_people import chair_people, countries_named_as_people, witness
 from ingest.merge.plenaries import announcing_index, index_of
-from ingest.merge.records import Chairmanship, Person
+from ingest.merge.records import Chairmanship
 
 
 def _term_index(archive, evidence):
@@ -47,11 +48,12 @@ def _gather_terms(archive):
     for index, plenary in enumerate(archive.plenaries):
         for source, report in plenary.reports:
             for person in report.chairs:
-                terms[index]["people"].append((source, person))
+                terms[index]["people"].append(witness(source, person, None, report))
     for term in terms:
-        for source, evidence in term["evidence"]:
+        for source, evidence in list(term["evidence"]):
             if evidence.person:
-                term["people"].append((source, evidence.person))
+                term["people"].append(witness(source, evidence.person, evidence))
+        countries_named_as_people(term)
     return terms
 
 
@@ -95,30 +97,6 @@ def _cite_countries(archive, plenary, chairmanship, term, explicit):
             )
 
 
-def _chair_people(archive, slug, term):
-    """The people named as chair, each once, their details merged; each cited."""
-    people = {}
-    for source, person in term["people"]:
-        known = people.get(person.name)
-        if known is None:
-            people[person.name] = Person(
-                person.name, person.title, person.position, person.role
-            )
-        else:
-            known.title = known.title or person.title
-            known.position = known.position or person.position
-            known.role = known.role or person.role
-        archive.cite(
-            source,
-            "chairmanship",
-            slug,
-            f"person:{person.name}"[:50],
-            person.name,
-            person.passage,
-        )
-    return list(people.values())
-
-
 def _chairmanship(archive, index, term):
     """The term that starts at the index-th plenary, with its citations."""
     plenary = archive.plenaries[index]
@@ -145,7 +123,7 @@ def _chairmanship(archive, index, term):
             "The sources show the host of this plenary, which takes the chair "
             "until the next plenary; no source names the chair otherwise."
         )
-    chairmanship.people = _chair_people(archive, slug, term)
+    chairmanship.people = chair_people(archive, slug, term)
     return chairmanship
 
 

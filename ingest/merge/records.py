@@ -66,10 +66,15 @@ class Plenary:
 
 @dataclass
 class Person:
+    """A person in a chair's role: one human being (key), however spelt."""
+
     name: str
     title: str = ""
     position: str = ""
-    role: str = ""
+    role: str = "chair"  # chair | co-chair | session-chair
+    key: str = ""  # names.person_identity: one per human being
+    variants: list = field(default_factory=list)  # other spellings, as written
+    described: str = ""  # how the witnesses describe the role, as they put it
 
 
 @dataclass

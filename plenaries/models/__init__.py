@@ -1,6 +1,6 @@
 """Plenaries, their chairs, events and the resolutions their texts cite."""
 
-from .chairs import Chairmanship, ChairPerson
+from .chairs import Chairmanship, ChairPerson, Person
 from .events import Event
 from .plenaries import Plenary, Resolution
 
@@ -8,6 +8,7 @@ __all__ = [
     "ChairPerson",
     "Chairmanship",
     "Event",
+    "Person",
     "Plenary",
     "Resolution",
 ]

@@ -14,7 +14,10 @@ class ChairmanshipQuerySet(models.QuerySet):
     def with_people(self):
         return self.select_related(
             "start_plenary__country", "end_plenary__country"
-        ).prefetch_related("countries", "people")
+        ).prefetch_related(
+            "countries",
+            models.Prefetch("people", queryset=ChairPerson.objects.with_person()),
+        )
 
     def for_list(self):
         """What the chair list shows of each term, as lists: `country_list`,
@@ -36,7 +39,11 @@ class ChairmanshipQuerySet(models.QuerySet):
             .defer(*long_texts)
             .prefetch_related(
                 models.Prefetch("countries", to_attr="country_list"),
-                models.Prefetch("people", to_attr="person_list"),
+                models.Prefetch(
+                    "people",
+                    queryset=ChairPerson.objects.with_person(),
+                    to_attr="person_list",
+                ),
                 models.Prefetch(
                     "citations",
                     queryset=Citation.objects.with_source_line(),
@@ -55,7 +62,11 @@ class ChairmanshipQuerySet(models.QuerySet):
             .defer("announced", "notes", *long_texts)
             .prefetch_related(
                 models.Prefetch("countries", to_attr="country_list"),
-                models.Prefetch("people", to_attr="person_list"),
+                models.Prefetch(
+                    "people",
+                    queryset=ChairPerson.objects.with_person(),
+                    to_attr="person_list",
+                ),
             )
         )
 
@@ -77,7 +88,10 @@ class ChairmanshipQuerySet(models.QuerySet):
         """
         return self.filter(
             models.Q(start_plenary=plenary) | models.Q(end_plenary=plenary)
-        ).prefetch_related("countries", "people")
+        ).prefetch_related(
+            "countries",
+            models.Prefetch("people", queryset=ChairPerson.objects.with_person()),
+        )
 
     def listed_before(self, slug):
         """These terms that the chair list shows before the one with `slug` (none
@@ -177,24 +191,77 @@ class Chairmanship(ArchiveRecord):
         return len(self.countries.all()) > 1
 
 
-class ChairPersonManager(models.Manager):
-    def get_by_natural_key(self, chairmanship_slug, name):
-        return self.get(chairmanship__slug=chairmanship_slug, name=name)
+class PersonManager(models.Manager):
+    def get_by_natural_key(self, key):
+        return self.get(key=key)
+
+
+class Person(ArchiveRecord):
+    """One human being who chaired the regime or one of its meetings."""
+
+    key = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text="The name as one key, however spelt, e.g. per-fisher.",
+    )
+    name = models.CharField(max_length=200, help_text="As the archive writes it.")
+    variants = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Other spellings the sources use, e.g. ["Per Fischer"].',
+    )
+    notes = models.TextField(blank=True)
+
+    objects = PersonManager()
+
+    class Meta(ArchiveRecord.Meta):
+        ordering = ["name", "key"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('plenaries:chairs')}?{urlencode({'person': self.key})}"
+
+    def natural_key(self):
+        return (self.key,)
+
+
+class ChairPersonQuerySet(models.QuerySet):
+    def with_person(self):
+        return self.select_related("person")
+
+
+class ChairPersonManager(models.Manager.from_queryset(ChairPersonQuerySet)):
+    def get_by_natural_key(self, chairmanship_slug, person_key):
+        return self.get(chairmanship__slug=chairmanship_slug, person__key=person_key)
 
 
 class ChairPerson(ArchiveRecord):
-    """A person who served a chairmanship, or chaired one of its plenaries."""
+    """A person's role in a chairmanship: its chair, a co-chair, or who chaired
+    one of its meetings; the witnesses are the chairmanship's citations on
+    "person:<key>"."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", "Chair"
+        CO_CHAIR = "co-chair", "Co-chair"
+        SESSION_CHAIR = "session-chair", "Chaired the meeting"
 
     chairmanship = models.ForeignKey(
         Chairmanship, on_delete=models.CASCADE, related_name="people"
     )
-    title = models.CharField(max_length=100, blank=True, help_text="e.g. Ambassador")
-    name = models.CharField(max_length=200)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField(max_length=20, choices=Role, default=Role.CHAIR)
+    title = models.CharField(
+        max_length=100, blank=True, help_text="As held then, e.g. Ambassador"
+    )
     position = models.CharField(max_length=300, blank=True)
-    role = models.CharField(
-        max_length=200,
+    described = models.CharField(
+        max_length=300,
         blank=True,
-        help_text="e.g. chaired the plenary; Chair of the MTCR until the next plenary",
+        help_text="How the sources describe the role, e.g. outgoing Chair; "
+        "Chair of the MTCR until the next plenary",
     )
 
     objects = ChairPersonManager()
@@ -206,12 +273,12 @@ class ChairPerson(ArchiveRecord):
         constraints = [
             *ArchiveRecord.Meta.constraints,
             models.UniqueConstraint(
-                fields=["chairmanship", "name"], name="one_person_per_chairmanship"
+                fields=["chairmanship", "person"], name="one_role_per_person_and_term"
             ),
         ]
 
     def __str__(self):
-        return self.name_for(self.title, self.name)
+        return self.name_for(self.title, self.person.name)
 
     @staticmethod
     def name_for(title, name):
@@ -222,6 +289,11 @@ class ChairPerson(ArchiveRecord):
         return self.chairmanship.get_absolute_url()
 
     def natural_key(self):
-        return (self.chairmanship.slug, self.name)
+        return (self.chairmanship.slug, self.person.key)
 
-    natural_key.dependencies = ["plenaries.chairmanship"]
+    natural_key.dependencies = ["plenaries.chairmanship", "plenaries.person"]
+
+    @property
+    def citation_field(self):
+        """The field of the chairmanship's citations that witness this role."""
+        return f"person:{self.person.key}"[:50]

@@ -110,6 +110,7 @@ class PlenaryQuerySet(models.QuerySet):
         module, so this one does not import it).
         """
         terms = self.model._meta.get_field("chairmanships_begun").related_model.objects
+        people = terms.model._meta.get_field("people").related_model.objects
         return (
             self.for_links()
             .annotate(has_statement=_has_statement())
@@ -119,7 +120,11 @@ class PlenaryQuerySet(models.QuerySet):
                     "chairmanships_begun",
                     queryset=terms.prefetch_related(
                         models.Prefetch("countries", to_attr="country_list"),
-                        models.Prefetch("people", to_attr="person_list"),
+                        models.Prefetch(
+                            "people",
+                            queryset=people.select_related("person"),
+                            to_attr="person_list",
+                        ),
                     ),
                     to_attr="chair_terms",
                 ),

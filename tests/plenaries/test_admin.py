@@ -20,6 +20,7 @@ def test_every_plenaries_and_evidence_model_is_in_the_admin():
         "Chairmanship",
         "ChairPerson",
         "Event",
+        "Person",
         "Plenary",
         "Resolution",
     }
@@ -190,7 +191,8 @@ def test_help_texts_show_as_written_not_as_html(admin_client, small_archive):
     ("model_name", "query", "expected"),
     [
         ("plenaries_chairmanship", "Luxembourg", ["2015-netherlands-luxembourg"]),
-        ("plenaries_chairperson", "Piet", ["Piet de Klerk"]),
+        ("plenaries_chairperson", "Piet", ["Ambassador Piet de Klerk"]),
+        ("plenaries_person", "Klerk", ["piet-de-klerk"]),
         ("plenaries_event", "DPRK", ["2017-outreach-asia"]),
         ("plenaries_plenary", "Korea", ["2016-busan"]),
         ("evidence_sourcedocument", "overview", ["nti-mtcr-overview"]),
@@ -204,7 +206,7 @@ def test_staff_find_records_by_what_they_say(
     url = reverse(f"admin:{model_name}_changelist")
     response = admin_client.get(url, {"q": query})
     found = [
-        getattr(obj, "slug", None) or getattr(obj, "key", None) or obj.name
+        getattr(obj, "slug", None) or getattr(obj, "key", None) or str(obj)
         for obj in response.context["cl"].result_list
     ]
     assert sorted(found) == expected
