@@ -1,5 +1,7 @@
 """The staff admin for countries, regions, partnership and adherence."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -7,7 +9,7 @@ from django.urls import reverse
 
 from members.models import Country, Membership
 from tests.conftest import admin_form_data, admin_url, registered_models
-from tests.factories import add_records
+from tests.factories import CountryFactory, MembershipFactory, add_records
 
 pytestmark = pytest.mark.django_db
 
@@ -68,11 +70,31 @@ def test_a_list_page_runs_the_same_number_of_queries_for_more_records(
 def test_the_country_list_shows_partnership_as_precisely_as_known(
     admin_client, small_archive
 ):
+    MembershipFactory(
+        country=CountryFactory(name="Poland", iso_code="PL"),
+        since_earliest=datetime.date(1997, 11, 7),
+        since_latest=datetime.date(1998, 10, 5),
+        since_precision="day",
+        founding=False,
+    )
     response = admin_client.get(admin_url(Country, "changelist"))
     page = response.content.decode()
-    assert "since 27 June 2016" in page  # India, to the day
+    shown = {
+        c.iso_code: response.context["cl"].model_admin.partnership(c)
+        for c in response.context["cl"].result_list
+    }
+    assert shown["IN"] == "27 June 2016"  # to the day
+    assert shown["KR"] == "March 2001"  # to the month
+    assert shown["PL"] == "between 7 November 1997 and 5 October 1998"
+    assert shown["KP"] == "-"
+    for text in shown.values():
+        assert f'<td class="field-partnership">{text}</td>' in page
     partners = admin_client.get(admin_url(Country, "changelist"), {"partner": "yes"})
-    assert {c.iso_code for c in partners.context["cl"].result_list} == {"IN", "KR"}
+    assert {c.iso_code for c in partners.context["cl"].result_list} == {
+        "IN",
+        "KR",
+        "PL",
+    }
 
 
 def test_an_edit_to_a_membership_is_kept_in_history_and_can_be_reverted(
@@ -82,11 +104,13 @@ def test_an_edit_to_a_membership_is_kept_in_history_and_can_be_reverted(
     change_url = admin_url(Membership, "change", membership.pk)
     data = admin_form_data(admin_client.get(change_url))
     data["since_precision"] = "year"
-    data["since_is_upper_bound"] = "on"
+    data["since_earliest"] = ""
+    data["since_latest"] = "2016-12-31"
     response = admin_client.post(change_url, data)
     assert response.status_code == 302, response.context["errors"]
     membership.refresh_from_db()
     assert membership.since_display == "by 2016"
+    assert membership.since_edtf == "[..2016]"
 
     first = membership.history.earliest("history_date")
     revert_url = admin_url(Membership, "simple_history", membership.pk, first.pk)
@@ -95,5 +119,21 @@ def test_an_edit_to_a_membership_is_kept_in_history_and_can_be_reverted(
     )
     assert response.status_code == 302
     membership.refresh_from_db()
-    assert membership.since_display == "since 27 June 2016"
+    assert membership.since_display == "27 June 2016"
+    assert membership.since_earliest == membership.since_latest
     assert membership.citations.count() == 1
+
+
+def test_an_edit_that_puts_the_earliest_day_after_the_latest_is_refused(
+    admin_client, small_archive
+):
+    membership = small_archive["membership"]
+    change_url = admin_url(Membership, "change", membership.pk)
+    data = admin_form_data(admin_client.get(change_url))
+    data["since_earliest"] = "2016-07-01"
+    response = admin_client.post(change_url, data)
+    assert response.status_code == 200
+    assert "since_earliest_not_after_latest" in str(response.context["errors"])
+    membership.refresh_from_db()
+    assert membership.since_earliest == datetime.date(2016, 6, 27)
+    assert membership.history.count() == 1
