@@ -25,6 +25,9 @@ from ingest.errors import ParseError
 from ingest.facts import Fact
 
 DECISIONS_DIR = "decisions"
+# The decision on the whole document: "reject" keeps it as a source only, with no
+# fact read from it (a text from which no meeting can be read; facts by hand).
+WHOLE = "document"
 ACTIONS = ("accept", "reject", "correct")
 # The facts of a meeting an editor may correct, as a value typed in a form.
 CORRECTABLE = ("number", "city", "country", "dates", "opened_by")
@@ -188,6 +191,7 @@ def apply_decisions(facts, decisions):
     if not decisions:
         return facts
     facts = copy.deepcopy(facts)
+    decisions = {path: each for path, each in decisions.items() if path != WHOLE}
     rejected = {}  # id of the owner -> (owner, {(attribute, index)})
     for path, decision in sorted(decisions.items()):
         action = decision.get("action", "accept")
@@ -201,6 +205,11 @@ def apply_decisions(facts, decisions):
     for owner, indexes in rejected.values():
         _reject(owner, indexes)
     return facts
+
+
+def source_only(decisions):
+    """Whether the editor kept the document as a source only, no fact read."""
+    return (decisions or {}).get(WHOLE, {}).get("action") == "reject"
 
 
 def _locate(facts, path):

@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "changes",
     "research",
     "ingest",
+    "submissions",
     "api",
     "reports",
     "mtcr_site.apps.SiteConfig",

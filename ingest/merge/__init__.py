@@ -9,12 +9,13 @@ from pathlib import Path
 
 from ingest import names
 from ingest.catalogue import read_catalogue, read_text
-from ingest.decisions import apply_decisions, read_decisions
+from ingest.decisions import apply_decisions, read_decisions, source_only
 from ingest.documents.chair_report import parse_chair_report
 from ingest.documents.overview import parse_overview
 from ingest.documents.presentation import parse_presentation
 from ingest.documents.statement import parse_statement
 from ingest.errors import ParseError
+from ingest.facts import DocumentFacts
 from ingest.merge.annex import merge_annex
 from ingest.merge.chairs import merge_chairmanships
 from ingest.merge.events import merge_events
@@ -57,6 +58,9 @@ def source_of(entry, text, decisions=None):
         text=text,
         plenary=entry.plenary,
     )
+    if source_only(decisions):
+        source.facts = DocumentFacts()
+        return source
     try:
         facts = parse_document(
             entry.kind,
