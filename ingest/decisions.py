@@ -296,14 +296,14 @@ def render_decisions(decisions):
     for path, decision in sorted(decisions.items()):
         if decision.get("action") not in ("reject", "correct"):
             continue
-        lines += ["", "[[decision]]", f"fact = {_toml(path)}"]
+        lines += ["", "[[decision]]", f"fact = {toml_string(path)}"]
         for key in ("action", "value", "parsed"):
             if decision.get(key):
-                lines.append(f"{key} = {_toml(decision[key])}")
+                lines.append(f"{key} = {toml_string(decision[key])}")
     return "\n".join(lines) + "\n"
 
 
-def _toml(text):
+def toml_string(text):
     escaped = str(text).replace("\\", "\\\\").replace('"', '\\"')
     escaped = re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\u{ord(m.group()):04x}", escaped)
     return f'"{escaped}"'

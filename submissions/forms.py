@@ -24,6 +24,9 @@ class SubmissionForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 16, "cols": 100}),
         help_text="Paste the text, or upload a file below.",
     )
+    url = forms.URLField(
+        label="Original address", required=False, max_length=500, assume_scheme="https"
+    )
     upload = forms.FileField(
         label="…or upload a file",
         required=False,

@@ -177,11 +177,7 @@ def compare(rows, plenary):
         _compare_document_facts(rows, None)
         return
     held = plenary_values(plenary)
-    followed = dict(
-        Citation.objects.filter(plenary=plenary, is_followed=True)
-        .exclude(field="")
-        .values_list("field", "source__title")
-    )
+    followed = followed_sources(plenary)
     chairs = set(
         ChairPerson.objects.filter(chairmanship__start_plenary=plenary).values_list(
             "name", flat=True
@@ -208,6 +204,24 @@ def compare(rows, plenary):
                 else DIFFERENT
             )
     _compare_document_facts(rows, plenary)
+
+
+def followed_sources(plenary):
+    """{field: the title of the source the record follows for it}, a meeting's
+    own statement or chair's report before any other."""
+    followed = {}
+    primary = {SourceDocument.Kind.STATEMENT, SourceDocument.Kind.CHAIR_REPORT}
+    citations = (
+        Citation.objects.filter(plenary=plenary, is_followed=True)
+        .exclude(field="")
+        .values_list("field", "source__title", "source__kind")
+        .order_by("source__file_name")
+    )
+    for name, title, kind in citations:
+        rank = 0 if kind in primary else 1
+        if name not in followed or rank < followed[name][0]:
+            followed[name] = (rank, title)
+    return {name: title for name, (_, title) in followed.items()}
 
 
 def _compare_document_facts(rows, plenary):
