@@ -132,6 +132,7 @@ class ReviewForm(forms.Form):
                     initial=decision.get("value", item.value),
                     label=f"{item.label}: value",
                     max_length=300,
+                    widget=forms.TextInput(attrs={"size": 50}),
                 )
 
     def decision_field(self, number):
