@@ -6,6 +6,7 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 
 from core.admin import HistoryAdmin
 
@@ -42,7 +43,7 @@ class SubmissionAdmin(HistoryAdmin):
 
     @admin.display(description="review")
     def review_link(self, submission):
-        return "review →"
+        return format_html('<a href="{}">review</a>', review_url(submission))
 
     def get_list_display_links(self, request, list_display):
         return ["title"]
@@ -51,6 +52,11 @@ class SubmissionAdmin(HistoryAdmin):
         if obj is not None and obj.is_published:
             return False  # a published document is the archive's: edit its records
         return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_published:
+            return False  # its decisions are the archive's until exported
+        return super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -1,6 +1,7 @@
 """The review of a document against the real archive, and publishing it."""
 
 import pytest
+from django.test import Client
 
 from evidence.models import Citation, SourceDocument
 from plenaries.models import Plenary
@@ -99,13 +100,18 @@ def test_a_text_with_no_meeting_says_what_is_missing_and_can_be_a_source(
     assert source.citations.count() == 0
 
 
-def test_publishing_applies_the_rejections_and_corrections(real_archive, editor_client):
+def test_publishing_applies_the_rejections_and_corrections(
+    real_archive, editor_client, django_capture_on_commit_callbacks
+):
     submission = added(editor_client)
+    reader = Client()  # anonymous: served from the page cache
+    assert "2031-auckland" not in reader.get("/?year_from=2031").content.decode()
     response = editor_client.get(review_url(submission))
     data = review_data(response)
     data[field_of(response, "plenary.resolutions[1]")] = "reject"
     data[field_of(response, "plenary.city", "value")] = "Auckland"
-    response = editor_client.post(review_url(submission), {**data, "_publish": "1"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(review_url(submission), {**data, "_publish": "1"})
     assert response.status_code == 302
     submission.refresh_from_db()
     assert submission.is_published
@@ -135,9 +141,15 @@ def test_publishing_applies_the_rejections_and_corrections(real_archive, editor_
         reason
     ]
     assert source.history.get().history_change_reason == reason
+    # The change log, the search index and the cached pages follow at once.
+    changes = editor_client.get("/changes/?kind=loaded").content.decode()
+    assert reason in changes
+    found = editor_client.get("/search/?q=Rawiri").content.decode()
+    assert plenary.get_absolute_url() in found
     # The review says where it is now.
     page = editor_client.get(review_url(submission)).content.decode()
     assert plenary.get_absolute_url() in page and "Published" in page
+    assert "2031-auckland" in reader.get("/?year_from=2031").content.decode()
 
 
 def test_a_wrong_correction_is_refused_and_nothing_is_published(
