@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class SubmissionsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "submissions"
+    verbose_name = "Documents added by editors"
