@@ -7,7 +7,7 @@ import shutil
 import pytest
 from django.apps import apps
 from django.core import serializers
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 
 from ingest import tables
@@ -121,3 +121,29 @@ def test_the_round_trip_holds_on_postgresql(
     real_archive, editor_client, settings, tmp_path
 ):
     round_trip(editor_client, settings, tmp_path)
+
+
+def test_fixtures_without_a_published_document_are_refused_and_change_nothing(
+    real_archive, editor_client, settings, tmp_path
+):
+    """Until export_sources writes it to sources/, a published document lives in
+    the database alone: fixtures built without it would remove its records."""
+    sources = tmp_path / "sources"
+    shutil.copytree(settings.SOURCES_DIR, sources)
+    settings.SOURCES_DIR = sources
+    submission, response, data = publish_through_admin(editor_client)
+    editor_client.post(review_url(submission), {**data, "_publish": "1"})
+    assert Submission.objects.published().count() == 1
+    published = records()
+
+    with pytest.raises(CommandError, match="export_sources") as refused:
+        call_command("load_archive", verbosity=0)  # the repository's fixtures/
+    assert submission.file_name in str(refused.value)
+    assert records() == published
+
+    # Exported and rebuilt, the same fixtures folder loads.
+    call_command("export_sources", sources=sources, verbosity=0)
+    fixtures = tmp_path / "fixtures"
+    call_command("build_fixtures", sources=sources, output=fixtures, verbosity=0)
+    call_command("load_archive", fixtures=str(fixtures), verbosity=0)
+    assert records() == published
