@@ -180,7 +180,7 @@ def compare(rows, plenary):
     followed = followed_sources(plenary)
     chairs = set(
         ChairPerson.objects.filter(chairmanship__start_plenary=plenary).values_list(
-            "name", flat=True
+            "person__name", flat=True
         )
     )
     for row in rows:
