@@ -51,12 +51,15 @@ class ChangeQuerySet(models.QuerySet):
 
 
 class ChangeManager(models.Manager.from_queryset(ChangeQuerySet)):
-    def record_load(self, created=0, updated=0, kept=0, removed=0):
-        """The one entry of a load that changed the archive."""
+    def record_load(
+        self, created=0, updated=0, kept=0, removed=0, reason=LOADER_REASON
+    ):
+        """The one entry of a load that changed the archive (`reason`: the
+        loader's, or the document an editor published)."""
         return self.create(
             kind=Change.Kind.LOADED,
             made_at=timezone.now(),
-            reason=LOADER_REASON,
+            reason=reason,
             created_count=created,
             updated_count=updated,
             kept_count=kept,

@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "research",
     "ingest",
     "checks",
+    "submissions",
     "api",
     "reports",
     "mtcr_site.apps.SiteConfig",

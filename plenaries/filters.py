@@ -117,6 +117,10 @@ class ChairmanshipFilter(ForgivingFilterSet):
     year_to = YearFilter(
         label="To year", field_name="start_plenary__start_date", lookup_expr="year__lte"
     )
+    person = django_filters.CharFilter(
+        label="Person", field_name="people__person__key", max_length=200,
+        widget=forms.HiddenInput,
+    )  # fmt: skip
     q = django_filters.CharFilter(label="Name", method="filter_text", max_length=200)
 
     class Meta:
@@ -125,6 +129,8 @@ class ChairmanshipFilter(ForgivingFilterSet):
 
     def filter_text(self, queryset, name, value):
         matching = Chairmanship.objects.filter(
-            text_query(value, "people__name", "countries__name", "notes", "announced")
+            text_query(
+                value, "people__person__name", "countries__name", "notes", "announced"
+            )
         )
         return queryset.filter(pk__in=matching.values("pk"))

@@ -146,7 +146,7 @@ def _chairs(country, q):
         terms = terms.filter(countries=country)
     if q:
         # A subquery rather than distinct(): the chronology counts these rows.
-        fields = ("countries__name", "people__name", "announced", "notes")
+        fields = ("countries__name", "people__person__name", "announced", "notes")
         terms = terms.filter(
             pk__in=Chairmanship.objects.filter(_text(q, *fields)).values("pk")
         )

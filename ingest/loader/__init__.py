@@ -11,13 +11,14 @@ interrupted load changes nothing.
 """
 
 from .files import LoadError, read_fixtures
-from .load import LoadReport, load_archive, refresh_statistics
+from .load import LoadReport, before_load, load_archive, refresh_statistics
 from .matching import CHANGE_REASON
 
 __all__ = [
     "CHANGE_REASON",
     "LoadError",
     "LoadReport",
+    "before_load",
     "load_archive",
     "read_fixtures",
     "refresh_statistics",

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.db import IntegrityError, connections, transaction
+from django.dispatch import Signal
 
 from changes import recording as changes_recording
 from changes.models import Change
@@ -14,6 +15,12 @@ from ingest import tables
 from .files import LoadError, read_fixtures
 from .history import keep_staff_versions, record_many_to_many
 from .matching import CHANGE_REASON, Indexes, build, digest, snapshot
+
+# Sent with the fixtures read (`fixtures`: {model label: [FixtureRecord]})
+# before anything is written; a receiver refuses the load by raising LoadError.
+# The submissions app refuses fixtures that lack documents editors published in
+# admin: the load would remove their records.
+before_load = Signal()
 
 
 @dataclass
@@ -42,7 +49,7 @@ class LoadReport:
         )
 
 
-def load_model(model, records, report, force, indexes):
+def load_model(model, records, report, force, indexes, reason=CHANGE_REASON):
     """Create, update or keep each record of one model; return the rows it gave."""
     index = indexes[model]
     seen = set()
@@ -91,7 +98,7 @@ def load_model(model, records, report, force, indexes):
             creates.append((record, incoming, m2m_data))
         incoming.loaded_digest = wanted_digest
     keep_staff_versions(model, overwritten, index)
-    write(model, creates, updates)
+    write(model, creates, updates, reason)
     report.counts["created"] += len(creates)
     report.counts["updated"] += len(updates)
     for _, instance, m2m_data in creates + updates:
@@ -100,7 +107,7 @@ def load_model(model, records, report, force, indexes):
     return seen
 
 
-def write(model, creates, updates):
+def write(model, creates, updates, reason=CHANGE_REASON):
     """Save the records in bulk, each with its history row.
 
     Bulk writes send no post_save: load_archive sends archive_changed itself.
@@ -119,7 +126,7 @@ def write(model, creates, updates):
             model._default_manager.bulk_update(updated, fields, batch_size=500)
             rows = (
                 history.bulk_history_create(
-                    created, batch_size=500, default_change_reason=CHANGE_REASON
+                    created, batch_size=500, default_change_reason=reason
                 )
                 or []
             )
@@ -128,7 +135,7 @@ def write(model, creates, updates):
                     updated,
                     batch_size=500,
                     update=True,
-                    default_change_reason=CHANGE_REASON,
+                    default_change_reason=reason,
                 )
                 or []
             )
@@ -190,9 +197,14 @@ def remove_stale(model, seen, report, indexes):
             report.counts["removed"] += 1
 
 
-def load_archive(directory, force=False, progress=None):
-    """Load every fixture in `directory` in one transaction; return what changed."""
+def load_archive(directory, force=False, progress=None, reason=CHANGE_REASON):
+    """Load every fixture in `directory` in one transaction; return what changed.
+
+    `reason` is the history rows' of the records it creates or updates, and the
+    change log's (a document published in admin names itself); the records it
+    removes always carry the loader's own."""
     grouped = read_fixtures(directory)
+    before_load.send(sender=load_archive, fixtures=grouped)
     report = LoadReport()
     indexes = Indexes()
     with transaction.atomic(), changes_recording.loading():
@@ -202,17 +214,17 @@ def load_archive(directory, force=False, progress=None):
             model = apps.get_model(label)
             model_report = report.for_model(label)
             seen = load_model(
-                model, grouped.get(label, []), model_report, force, indexes
+                model, grouped.get(label, []), model_report, force, indexes, reason
             )
             remove_stale(model, seen, model_report, indexes)
             if progress:
                 progress(model_report, len(grouped.get(label, [])))
         if report.changed:
-            record_load(report)
+            record_load(report, reason)
     return report
 
 
-def record_load(report):
+def record_load(report, reason=CHANGE_REASON):
     """The load's one entry in the public change log: its history rows, written
     with the loader's reason, are not listed one by one."""
     counts = Counter()
@@ -223,6 +235,7 @@ def record_load(report):
         updated=counts["updated"],
         kept=counts["kept"],
         removed=counts["removed"],
+        reason=reason,
     )
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ingest import names
 from ingest.catalogue import read_catalogue, read_text
+from ingest.decisions import apply_decisions, read_decisions, source_only
 from ingest.documents.chair_report import parse_chair_report
 from ingest.documents.overview import parse_overview
 from ingest.documents.presentation import parse_presentation
@@ -22,11 +23,19 @@ from ingest.merge.partners import merge_adherences, merge_memberships
 from ingest.merge.plenaries import merge_plenaries, plenary_of
 from ingest.merge.records import Archive, Source
 
-__all__ = ["Archive", "build_archive", "read_sources"]
+__all__ = [
+    "Archive",
+    "Source",
+    "build_archive",
+    "parse_document",
+    "read_sources",
+    "source_of",
+]
 
 
 def read_sources(sources_dir):
-    """Every catalogued document, read and parsed; ParseError names the file.
+    """Every catalogued document, read and parsed, with the editors' decisions of
+    sources/decisions/ applied; ParseError names the file.
 
     A statement from which no meeting can be read is kept, with no facts and the
     reason (`unread_reason`); a malformed catalogue or a file that is not UTF-8
@@ -35,53 +44,70 @@ def read_sources(sources_dir):
     sources = []
     for entry in read_catalogue(sources_dir):
         text = read_text(Path(sources_dir) / entry.file)
-        source = Source(
-            file_name=entry.file,
-            slug=names.slugify(Path(entry.file).stem),
-            title=entry.title,
-            kind=entry.kind,
-            publisher=entry.publisher,
-            published=entry.published,
-            url=entry.url,
-            text=text,
-            plenary=entry.plenary,
-        )
-        try:
-            source.facts = _parse(entry, text)
-        except StatementError as error:
-            source.facts = DocumentFacts()
-            source.unread_reason = error.unread_reason
-        except ParseError as error:
-            raise error.in_file(entry.file, text) from None
-        sources.append(source)
+        decisions = read_decisions(sources_dir, entry.file)
+        sources.append(source_of(entry, text, decisions))
     return sources
 
 
-def _parse(entry, text):
-    if entry.kind == "statement":
-        return parse_statement(
-            text, title=entry.title, published=entry.published, slug=entry.plenary
+def source_of(entry, text, decisions=None):
+    """One document (a catalogue Entry, or anything with its attributes) read and
+    parsed, the editors' `decisions` applied to what the parser read."""
+    source = Source(
+        file_name=entry.file,
+        slug=names.slugify(Path(entry.file).stem),
+        title=entry.title,
+        kind=entry.kind,
+        publisher=entry.publisher,
+        published=entry.published,
+        url=entry.url,
+        text=text,
+        plenary=entry.plenary,
+    )
+    if source_only(decisions):
+        source.facts = DocumentFacts()
+        return source
+    try:
+        facts = parse_document(
+            entry.kind,
+            text,
+            title=entry.title,
+            published=entry.published,
+            plenary=entry.plenary,
         )
-    if entry.kind == "chair-report":
-        if not entry.plenary:
+        source.facts = apply_decisions(facts, decisions or {})
+    except StatementError as error:
+        source.facts = DocumentFacts()
+        source.unread_reason = error.unread_reason
+    except ParseError as error:
+        raise error.in_file(entry.file, text) from None
+    return source
+
+
+def parse_document(kind, text, *, title="", published=None, plenary=""):
+    """What the parser for `kind` reads in `text`: a DocumentFacts."""
+    if kind == "statement":
+        return parse_statement(text, title=title, published=published, slug=plenary)
+    if kind == "chair-report":
+        if not plenary:
             raise ParseError(
                 "a chair's report needs `plenary` in the catalogue", line=None
             )
-        return parse_chair_report(
-            text, slug=entry.plenary, title=entry.title, published=entry.published
-        )
-    if entry.kind == "overview":
+        return parse_chair_report(text, slug=plenary, title=title, published=published)
+    if kind == "overview":
         return parse_overview(text)
     return parse_presentation(text)
 
 
-def build_archive(sources_dir):
-    """The whole archive, from the documents in `sources_dir` and the archivist's
-    records in its records/ folder (if there is one)."""
+def build_archive(sources_dir, extra=()):
+    """The whole archive, from the documents in `sources_dir`, the archivist's
+    records in its records/ folder (if there is one) and the `extra` Sources
+    (documents added in admin, not yet in sources/)."""
     from ingest.records import read_records
 
     records, notes = read_records(sources_dir)
-    archive = Archive(sources=read_sources(sources_dir) + records, record_notes=notes)
+    archive = Archive(
+        sources=read_sources(sources_dir) + records + list(extra), record_notes=notes
+    )
     merge_plenaries(archive)
     merge_chairmanships(archive)
     merge_memberships(archive)
