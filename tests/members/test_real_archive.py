@@ -1,5 +1,6 @@
 """The partner, adherent and country pages on the real archive."""
 
+import datetime
 import html as html_lib
 import re
 
@@ -7,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from benchmarks.synthetic import clone_archive
-from members.models import Adherence, Country
+from members.models import Adherence, Country, Membership
 from members.views import LISTED
 from plenaries.models import Chairmanship, Plenary
 from tests.large_archive import count_queries
@@ -20,14 +21,49 @@ ADHERENTS = reverse("members:adherents")
 
 @pytest.mark.usefixtures("real_archive")
 def test_real_partners_on_two_dates_of_the_record(client):
-    """34 partners at the Buenos Aires plenary of April 2011; 35 with India at Busan."""
+    """34 partners certainly at the Buenos Aires plenary of April 2011, none
+    possibly, India not yet (an adherent then); 35 certainly at Busan in October
+    2016, India with them."""
     april_2011 = client.get(MEMBERS, {"on": "2011-04-15"})
+    on = april_2011.context["partners_on"]
+    assert (len(on.certain), on.possible) == (34, [])
+    assert [m.country.name for m in on.not_yet] == ["India"]
     assert april_2011.context["page_obj"].paginator.count == 34
     assert "India" not in partner_names(april_2011)
     assert "India" in [a.country.name for a in april_2011.context["adherents_on"]]
+    html = april_2011.content.decode()
+    assert "Certainly partners: 34" in html
+    assert "Possibly partners: 0" in html
+    assert "Not yet partners: 1" in html
     october_2016 = client.get(MEMBERS, {"on": "2016-10-21"})
+    on = october_2016.context["partners_on"]
+    assert (len(on.certain), on.possible, on.not_yet) == (35, [], [])
     assert october_2016.context["page_obj"].paginator.count == 35
     assert "India" in partner_names(october_2016)
+
+
+@pytest.mark.usefixtures("real_archive")
+def test_real_partners_possible_on_1_january_1998_show_their_witnesses(client):
+    """Between Tokyo (November 1997) and Budapest (October 1998) three partnerships
+    began on a day the record does not give; the encyclopedia's year, which the
+    record does not follow, shows as a disagreement."""
+    response = client.get(MEMBERS, {"on": "1998-01-01"})
+    on = response.context["partners_on"]
+    assert [m.country.iso_code for m in on.possible] == ["CZ", "PL", "UA"]
+    assert len(on.certain) == 29
+    assert {m.country.iso_code for m in on.not_yet} == {"KR", "BG", "IN"}
+    html = response.content.decode()
+    poland = html.split('href="/members/poland/">Poland</a>: began ', 1)[1]
+    poland = poland.split("</ul>", 1)[0]
+    assert poland.startswith("between 7 November 1997 and 5 October 1998")
+    assert 'by 1998-10-05: <a href="/sources/mtcr-1998-budapest/">' in poland
+    assert 'not yet on 1997-11-06: <a href="/sources/mtcr-1997-tokyo/">' in poland
+    disagreement = poland.split('1997: <a href="/sources/wikipedia-mtcr/">', 1)[1]
+    assert disagreement.split("</li>", 1)[0].endswith(
+        '<strong class="not-followed">(disagrees; not followed)</strong>'
+    )
+    # The list holds the partners certainly and possibly on the day.
+    assert response.context["page_obj"].paginator.count == 32
 
 
 @pytest.mark.usefixtures("real_archive")
@@ -37,8 +73,12 @@ def test_real_founding_partners_are_the_seven_of_april_1987(client):
         "Canada", "France", "Germany", "Italy", "Japan", "United Kingdom",
         "United States",
     ]  # fmt: skip
+    for membership in response.context["page_obj"].object_list:
+        assert membership.since_earliest == membership.since_latest
+        assert membership.since_latest == datetime.date(1987, 4, 16)
     html = response.content.decode()
-    assert html.count("since 16 April 1987") == 7
+    assert html.count("<td>16 April 1987</td>") == 7
+    assert Membership.objects.filter(founding=True).count() == 7
 
 
 @pytest.mark.usefixtures("real_archive")
@@ -46,7 +86,18 @@ def test_every_real_country_page_answers_and_india_shows_its_history(client):
     for country in Country.objects.all():
         assert client.get(country.get_absolute_url()).status_code == 200, country
     html = client.get("/members/india/").content.decode()
-    assert "A partner since 27 June 2016." in html
+    assert (
+        "The partnership began: <strong>27 June 2016</strong> "
+        "(<code>2016-06-27</code>)."
+    ) in html
+    assert (
+        "Declared: by 16 September 2005; ended 27 June 2016 on becoming a partner."
+    ) in html
+    korea = client.get("/members/republic-of-korea/").content.decode()
+    assert (
+        "The partnership began: <strong>between 14 October 2000 and 25 September "
+        "2001</strong> (<code>[2000-10-14..2001-09-25]</code>)."
+    ) in korea
     hosted_or_named = html.split("Plenary texts that name India", 1)[1]
     assert "30th plenary, Busan 2016" in hosted_or_named
 
@@ -59,6 +110,15 @@ def test_real_adherents_page_lists_each_kind_the_archive_holds(client):
     for kind in kinds:
         assert Adherence.Kind(kind).label in html
     assert response.context["page_obj"].paginator.count == Adherence.objects.count()
+    # Each declaration as precisely as the evidence dates it, and said when none does.
+    for row_id, declared in [
+        ("china-pledged", "November 1991"),
+        ("india-pledged", "by 16 September 2005"),
+        ("kazakhstan-formal", "October 2017"),
+        ("israel-informal", "date not stated"),
+    ]:
+        row = html.split(f'id="{row_id}"', 1)[1].split("</tr>", 1)[0]
+        assert f"<td>{declared}</td>" in row, row_id
 
 
 # What a country page lists, each kind with the records it lists (all of them).
