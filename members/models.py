@@ -163,15 +163,16 @@ class MembershipManager(models.Manager.from_queryset(MembershipQuerySet)):
         return self.get(country__iso_code=iso_code)
 
 
-def _ordered_bounds(model, prefix):
+def _ordered_bounds(model, prefix, message):
     """The database's check that an interval's earliest day is not after its
-    latest."""
+    latest, with the `message` an editor reads when a form breaks it."""
     earliest, latest = f"{prefix}_earliest", f"{prefix}_latest"
     return models.CheckConstraint(
         condition=models.Q(**{f"{earliest}__isnull": True})
         | models.Q(**{f"{latest}__isnull": True})
         | models.Q(**{f"{latest}__gte": models.F(earliest)}),
         name=f"{model}_{prefix}_earliest_not_after_latest",
+        violation_error_message=message,
     )
 
 
@@ -216,7 +217,11 @@ class Membership(ArchiveRecord):
             models.UniqueConstraint(
                 fields=["country"], name="one_membership_per_country"
             ),
-            _ordered_bounds("membership", "since"),
+            _ordered_bounds(
+                "membership",
+                "since",
+                "“Began on or after” cannot be later than “began by”.",
+            ),
         ]
         # "Partners on" a day (certainly, possibly, not yet), the list's order,
         # its year filters and the timeline's partner entries.
@@ -326,8 +331,14 @@ class Adherence(ArchiveRecord):
                 | models.Q(declared_earliest__isnull=True)
                 | models.Q(ended__gte=models.F("declared_earliest")),
                 name="adherence_ends_after_declared",
+                violation_error_message="An adherence cannot end before the day "
+                "it was “declared on or after”.",
             ),
-            _ordered_bounds("adherence", "declared"),
+            _ordered_bounds(
+                "adherence",
+                "declared",
+                "“Declared on or after” cannot be later than “declared by”.",
+            ),
         ]
         # The adherent list's kind filter and order; the date of the timeline's
         # adherence entries and of "adherents on" a day.

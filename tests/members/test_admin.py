@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from members.models import Country, Membership
+from members.models import Adherence, Country, Membership
 from tests.conftest import admin_form_data, admin_url, registered_models
 from tests.factories import CountryFactory, MembershipFactory, add_records
 
@@ -133,7 +133,26 @@ def test_an_edit_that_puts_the_earliest_day_after_the_latest_is_refused(
     data["since_earliest"] = "2016-07-01"
     response = admin_client.post(change_url, data)
     assert response.status_code == 200
-    assert "since_earliest_not_after_latest" in str(response.context["errors"])
+    assert response.context["errors"] == [
+        ["“Began on or after” cannot be later than “began by”."]
+    ]
     membership.refresh_from_db()
     assert membership.since_earliest == datetime.date(2016, 6, 27)
     assert membership.history.count() == 1
+
+
+def test_an_edit_that_ends_an_adherence_before_it_was_declared_is_refused(
+    admin_client, small_archive
+):
+    adherence = small_archive["adherence"]
+    change_url = admin_url(Adherence, "change", adherence.pk)
+    data = admin_form_data(admin_client.get(change_url))
+    data["ended"] = "2004-01-01"
+    response = admin_client.post(change_url, data)
+    assert response.status_code == 200
+    assert response.context["errors"] == [
+        ["An adherence cannot end before the day it was “declared on or after”."]
+    ]
+    adherence.refresh_from_db()
+    assert adherence.ended == datetime.date(2016, 6, 27)
+    assert adherence.history.count() == 1
