@@ -1,6 +1,6 @@
 """Revisions of the Annex, each linked to the plenary that adopted it, if one did."""
 
-from ingest.dates import DAY, DateRange, weekday_in
+from ingest.dates import DAY, YEAR, DateRange, weekday_in
 from ingest.merge.plenaries import plenary_of
 from ingest.merge.records import PRECISION_RANK, AnnexRevision
 
@@ -71,9 +71,9 @@ def _revision(group):
 def _slug_date(date):
     """The date a slug names: the day, else the month, else the year (a day
     during a plenary of two months: its year)."""
-    if date.start == date.end or date.precision != DAY:
+    if date.start == date.end:
         return date.claim
-    if date.single_month:
+    if date.single_month and date.precision != YEAR:
         return date.start.strftime("%Y-%m")
     return str(date.start.year)
 
