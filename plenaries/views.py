@@ -16,6 +16,7 @@ from members.models import Adherence, Membership
 from plenaries.models import Chairmanship, Plenary
 
 from .filters import ChairmanshipFilter, PlenaryFilter
+from .gaps import gaps, with_announcements, year_groups
 from .metadata import chair_metadata, plenary_metadata
 from .rows import CHAIR_ROWS, PLENARY_ROWS
 
@@ -30,6 +31,16 @@ class PlenaryListView(ExportMixin, ClampedPaginationMixin, FilterView):
 
     def get_queryset(self):
         return super().get_queryset().for_list()
+
+    def get_context_data(self, **kwargs):
+        """The page's plenaries by year, with the gaps between them (unrecorded
+        meetings, years without a plenary) when the list is not filtered."""
+        context = super().get_context_data(**kwargs)
+        found = []
+        if not context["filter"].is_filtered:
+            found = with_announcements(gaps(Plenary.objects.date_rows()))
+        context["year_groups"] = year_groups(context["page_obj"].object_list, found)
+        return context
 
 
 class PlenaryDetailView(CitableMixin, DetailView):

@@ -61,6 +61,14 @@ class PlenaryQuerySet(models.QuerySet):
             models.Q(latest_day__gte=day) | models.Q(latest_day__isnull=True)
         )
 
+    def date_rows(self):
+        """(pk, number, start_date) of each plenary, in date order."""
+        return list(
+            self.order_by("start_date", "slug").values_list(
+                "pk", "number", "start_date"
+            )
+        )
+
     def with_place(self):
         return self.select_related("country", "next_host")
 
