@@ -63,6 +63,7 @@ class PlenaryDetailView(CitableMixin, DetailView):
         # last day names the partners present, some known only "by" that day.
         day = plenary.end_date
         previous_plenary, next_plenary = Plenary.objects.neighbours(plenary)
+        reports = list(plenary.reported_by.defer("text"))
         return super().get_context_data(
             chair_terms=[term for term in terms if term.start_plenary_id == plenary.pk],
             ended_terms=[term for term in terms if term.end_plenary_id == plenary.pk],
@@ -72,7 +73,11 @@ class PlenaryDetailView(CitableMixin, DetailView):
             countries_named=list(plenary.countries_named.all()),
             annex_revisions=list(plenary.annex_revisions.all()),
             events=list(plenary.events.all()),
-            reports=list(plenary.reported_by.defer("text")),
+            reports=reports,
+            # The held document the text comes from: a statement or a report.
+            statement_source=next(
+                (doc for doc in reports if doc.is_primary and doc.held), None
+            ),
             sources=by_source(citations),
             disagreements=disagreements(citations),
             partners=list(Membership.objects.on(day).countries()),
