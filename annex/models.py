@@ -1,6 +1,7 @@
 """Revisions of the Equipment, Software and Technology Annex."""
 
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.http import urlencode
 
@@ -39,21 +40,33 @@ class AnnexRevisionQuerySet(models.QuerySet):
         """These revisions that the Annex list shows before the one with `slug`
         (Meta.ordering: by earliest day, latest day, slug); none if it is not
         among them."""
-        found = self.filter(slug=slug).values_list("date", "latest_day")[:1]
+        latest_or_date = Coalesce("latest_day", "date")
+        found = (
+            self.filter(slug=slug)
+            .annotate(latest=latest_or_date)
+            .values_list("date", "latest")[:1]
+        )
         if not found:
             return self.none()
         day, latest = found[0]
-        return self.filter(
+        return self.alias(latest=latest_or_date).filter(
             models.Q(date__lt=day)
-            | models.Q(date=day, latest_day__lt=latest)
-            | models.Q(date=day, latest_day=latest, slug__lt=slug)
+            | models.Q(date=day, latest__lt=latest)
+            | models.Q(date=day, latest=latest, slug__lt=slug)
         )
 
     def for_export(self):
         """The columns an export reads, the plenary's slug beside them (no Plenary
         per row); the export reads the evidence apart."""
         return self.only(
-            "slug", "date", "date_precision", "summary", "description", "meeting"
+            "slug",
+            "date",
+            "date_precision",
+            "latest_day",
+            "adopted_at_inferred",
+            "summary",
+            "description",
+            "meeting",
         ).annotate(adopted_at_slug=models.F("adopted_at__slug"))
 
 

@@ -3,7 +3,13 @@
 from django.db import models
 from django.urls import reverse
 
-from core.dates import DatePrecision, edtf_span, format_date, format_range
+from core.dates import (
+    DatePrecision,
+    edtf_span,
+    format_date,
+    format_range,
+    iso_date,
+)
 from core.functions import YearOf
 from core.records import ArchiveRecord
 
@@ -286,6 +292,12 @@ class Plenary(ArchiveRecord):
         if self.end_date is None:
             return f"opened {format_date(self.start_date, self.date_precision)}"
         return format_range(self.start_date, self.end_date, self.date_precision)
+
+    @property
+    def start_iso(self):
+        """The first day as precise as the witnesses give it, for <time>: '1988',
+        '1994-10', '2016-10-17'."""
+        return iso_date(self.start_date, self.date_precision)
 
     @property
     def dates_edtf(self):
