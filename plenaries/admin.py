@@ -60,7 +60,7 @@ class PlenaryAdmin(CitedRecordAdmin):
         (
             "Dates",
             {
-                "fields": ["start_date", "end_date", "date_precision"],
+                "fields": ["start_date", "end_date", "date_precision", "latest_day"],
                 "description": "For a meeting known only to the month or year, enter "
                 "the first and last day it may have run and set the precision.",
             },
