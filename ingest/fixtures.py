@@ -125,6 +125,7 @@ def _chairmanship(chair):
         "start_plenary": _fk(chair.start_plenary),
         "end_plenary": _fk(chair.end_plenary),
         "announced": chair.announced,
+        "countries_inferred": chair.countries_inferred,
         "notes": chair.notes,
     }
 

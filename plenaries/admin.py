@@ -140,7 +140,7 @@ class ChairmanshipAdmin(CitedRecordAdmin):
         "disagree",
     ]
     list_select_related = ["start_plenary__country", "end_plenary__country"]
-    list_filter = ["countries"]
+    list_filter = ["countries_inferred", "countries"]
     search_fields = ["slug", "countries__name", "people__person__name", "notes"]
     autocomplete_fields = ["countries", "start_plenary", "end_plenary"]
     inlines = [ChairPersonInline]

@@ -88,6 +88,7 @@ class Chairmanship:
     announced: str = ""
     notes: str = ""
     people: list = field(default_factory=list)
+    countries_inferred: bool = False  # no witness names the chair: the host
 
 
 @dataclass
