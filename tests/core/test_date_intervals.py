@@ -43,8 +43,10 @@ D = datetime.date
             "between 8 November 1991 and 29 June 1992",
             "[1991-11-08..1992-06-29]",
         ),
-        (D(1993, 3, 12), D(1993, 11, 29), "day", "between 12 March and 29 November 1993",
-         "[1993-03-12..1993-11-29]"),
+        (
+            D(1993, 3, 12), D(1993, 11, 29), "day",
+            "between 12 March and 29 November 1993", "[1993-03-12..1993-11-29]",
+        ),
         (None, None, "day", "date unknown", ""),
     ],
 )  # fmt: skip
