@@ -19,7 +19,7 @@ class AnnexRevisionAdmin(CitedRecordAdmin):
         "disagree",
     ]
     list_display_links = ["date_shown", "summary"]
-    list_filter = ["date_precision", "meeting"]
+    list_filter = ["date_precision", "adopted_at_inferred", "meeting"]
     list_select_related = ["adopted_at__country"]
     search_fields = ["slug", "summary", "description", "meeting"]
     date_hierarchy = "date"

@@ -1,10 +1,11 @@
 """Revisions of the Equipment, Software and Technology Annex."""
 
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from core.dates import DatePrecision, format_date
+from core.dates import DatePrecision, format_interval
 from core.records import ArchiveRecord
 
 
@@ -37,18 +38,35 @@ class AnnexRevisionQuerySet(models.QuerySet):
 
     def listed_before(self, slug):
         """These revisions that the Annex list shows before the one with `slug`
-        (Meta.ordering: by date, then slug); none if it is not among them."""
-        found = self.filter(slug=slug).values_list("date")[:1]
+        (Meta.ordering: by earliest day, latest day, slug); none if it is not
+        among them."""
+        latest_or_date = Coalesce("latest_day", "date")
+        found = (
+            self.filter(slug=slug)
+            .annotate(latest=latest_or_date)
+            .values_list("date", "latest")[:1]
+        )
         if not found:
             return self.none()
-        day = found[0][0]
-        return self.filter(models.Q(date__lt=day) | models.Q(date=day, slug__lt=slug))
+        day, latest = found[0]
+        return self.alias(latest=latest_or_date).filter(
+            models.Q(date__lt=day)
+            | models.Q(date=day, latest__lt=latest)
+            | models.Q(date=day, latest=latest, slug__lt=slug)
+        )
 
     def for_export(self):
         """The columns an export reads, the plenary's slug beside them (no Plenary
         per row); the export reads the evidence apart."""
         return self.only(
-            "slug", "date", "date_precision", "summary", "description", "meeting"
+            "slug",
+            "date",
+            "date_precision",
+            "latest_day",
+            "adopted_at_inferred",
+            "summary",
+            "description",
+            "meeting",
         ).annotate(adopted_at_slug=models.F("adopted_at__slug"))
 
 
@@ -61,9 +79,15 @@ class AnnexRevision(ArchiveRecord):
     """A dated revision, update or amendment of the Annex."""
 
     slug = models.SlugField(max_length=120, unique=True)
-    date = models.DateField()
+    date = models.DateField(help_text="The earliest day it may have been made.")
     date_precision = models.CharField(
         max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    latest_day = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The latest day it may have been made: the last day of its "
+        "plenary, month or year; `date` itself where the day is known.",
     )
     summary = models.CharField(max_length=300, help_text="What changed, in a line.")
     description = models.TextField(blank=True)
@@ -75,6 +99,12 @@ class AnnexRevision(ArchiveRecord):
         related_name="annex_revisions",
         help_text="The plenary that adopted it, where one did.",
     )
+    adopted_at_inferred = models.BooleanField(
+        "adoption inferred",
+        default=False,
+        help_text="On where no witness says the plenary adopted it: it is inferred "
+        "from its date falling in the meeting.",
+    )
     meeting = models.CharField(
         max_length=200,
         blank=True,
@@ -84,7 +114,7 @@ class AnnexRevision(ArchiveRecord):
     objects = AnnexRevisionManager()
 
     class Meta(ArchiveRecord.Meta):
-        ordering = ["date", "slug"]
+        ordering = ["date", "latest_day", "slug"]
         indexes = [models.Index(fields=["date"], name="annex_date_idx")]
 
     def __str__(self):
@@ -107,4 +137,8 @@ class AnnexRevision(ArchiveRecord):
 
     @property
     def date_display(self):
-        return format_date(self.date, self.date_precision)
+        """'18 November 2011', 'November 1991', 'between 29 November 1993 and
+        2 December 1993' (during a plenary)."""
+        return format_interval(
+            self.date, self.latest_day or self.date, self.date_precision
+        )

@@ -20,6 +20,7 @@ def revision_rows(revisions, absolute):
             "summary": revision.summary,
             "description": revision.description,
             "adopted_at": revision.adopted_at_slug or "",
+            "adopted_at_inferred": revision.adopted_at_inferred,
             "meeting": revision.meeting,
             "evidence": evidence(passages.get(revision.pk, ())),
             "url": absolute(AnnexRevision.url_for(revision.slug)),
@@ -28,7 +29,7 @@ def revision_rows(revisions, absolute):
 
 REVISION_FIELDS = (
     "slug", "date", "date_precision", "date_display", "summary", "description",
-    "adopted_at", "meeting", "evidence", "url",
+    "adopted_at", "adopted_at_inferred", "meeting", "evidence", "url",
 )  # fmt: skip
 
 REVISION_ROWS = Rows(

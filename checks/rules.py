@@ -235,7 +235,10 @@ def is_own_statement(citation, meeting):
 
 def overview_followed_over_statement():
     """A record that follows an overview or encyclopedia on a field where the
-    meeting's own statement says otherwise, and no such statement agrees."""
+    meeting's own statement says otherwise (the merge did not follow it), and no
+    such statement agrees. Claims that differ in wording but agree (a partner
+    "by 2011-04-15" and one since 1987) are not a finding: the merge followed
+    both."""
     citations = (
         Citation.objects.exclude(field="")
         .exclude(claim="")
@@ -255,8 +258,10 @@ def overview_followed_over_statement():
             if not (followed.is_followed and followed.source.kind in OVERVIEW_KINDS):
                 continue
             claim = fold(followed.claim)
-            against = [c for c in statements if fold(c.claim) != claim]
-            if not against or len(against) < len(statements):
+            against = [
+                c for c in statements if not c.is_followed and fold(c.claim) != claim
+            ]
+            if not against or any(c.is_followed for c in statements):
                 continue
             findings.append(_overview_finding(followed, field, against))
     return findings

@@ -85,7 +85,8 @@ def _unit(value, precision):
 def format_interval(earliest, latest, precision=DatePrecision.DAY):
     """An uncertain day as a person writes it: '21 October 2016', '1990',
     'October 1994', 'by 5 October 1998', 'after 6 November 1997', '1997 or 1998',
-    'November–December 1993', 'between 7 November 1997 and 5 October 1998'.
+    'November–December 1993', 'between 10 and 12 October 1995', 'between 7
+    November 1997 and 5 October 1998'.
 
     `earliest` and `latest` are the first and last possible day (None: open);
     `precision` is the unit the evidence gives them in.
@@ -106,6 +107,10 @@ def format_interval(earliest, latest, precision=DatePrecision.DAY):
         return format_range(earliest, latest, precision)
     if earliest == latest:
         return format_date(earliest)
+    if (earliest.year, earliest.month) == (latest.year, latest.month):
+        return f"between {earliest.day} and {format_date(latest)}"
+    if earliest.year == latest.year:
+        return f"between {earliest.day} {earliest:%B} and {format_date(latest)}"
     return f"between {format_date(earliest)} and {format_date(latest)}"
 
 

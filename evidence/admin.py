@@ -25,7 +25,7 @@ def citation_inline(fk_name, verbose_record):
         model = Citation
         fk_name = None
         extra = 0
-        fields = ["source", "passage", "field", "claim", "is_followed"]
+        fields = ["source", "passage", "field", "claim", "is_followed", "note"]
         autocomplete_fields = ["source"]
         verbose_name = f"citation of this {verbose_record}"
         verbose_name_plural = (
@@ -197,9 +197,9 @@ class SourceDocumentAdmin(ArchiveRecordAdmin):
         "plenary",
         "citation_count",
     ]
-    list_filter = ["kind", "publisher"]
+    list_filter = ["kind", "held", "publisher"]
     list_select_related = ["plenary__country"]
-    search_fields = ["title", "file_name", "publisher", "text"]
+    search_fields = ["title", "file_name", "publisher", "text", "note"]
     date_hierarchy = "published"
     autocomplete_fields = ["plenary"]
     prepopulated_fields = {"slug": ["file_name"]}
@@ -246,7 +246,7 @@ class CitationAdmin(ArchiveRecordAdmin):
         "disagreed",
     ]
     list_filter = [SupportsFilter, "is_followed", "source__kind", "source"]
-    search_fields = ["passage", "claim", "field", "key", "source__title"]
+    search_fields = ["passage", "claim", "field", "key", "note", "source__title"]
     autocomplete_fields = ["source", *Citation.FACT_FIELDS]
     readonly_fields = ["key"]
     fieldsets = [

@@ -40,13 +40,20 @@ class SourceDocumentManager(models.Manager.from_queryset(SourceDocumentQuerySet)
 
 
 class SourceDocument(ArchiveRecord):
-    """A document in sources/: its catalogue data and its full text."""
+    """A document the archive cites: its bibliographic record, its original
+    address and, where the archive holds it, its full text."""
 
     class Kind(models.TextChoices):
         STATEMENT = "statement", "Plenary public statement"
         CHAIR_REPORT = "chair-report", "Chair's report"
         OVERVIEW = "overview", "Overview"
         PRESENTATION = "presentation", "Presentation"
+        FACT_SHEET = "fact-sheet", "Fact sheet"
+        CABLE = "cable", "Diplomatic cable"
+        PRESS_RELEASE = "press-release", "Press release"
+        SPEECH = "speech", "Speech"
+        ENCYCLOPEDIA = "encyclopedia", "Encyclopedia article"
+        PARLIAMENTARY_RECORD = "parliamentary-record", "Parliamentary record"
 
     file_name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
@@ -66,7 +73,20 @@ class SourceDocument(ArchiveRecord):
         related_name="reported_by",
         help_text="The plenary the document reports on, where it reports on one.",
     )
-    text = models.TextField("full text")
+    text = models.TextField("full text", blank=True)
+    held = models.BooleanField(
+        "held in full text",
+        default=True,
+        help_text="Off for a document the archive does not hold: its facts are "
+        "cited from the original, at its address.",
+    )
+    note = models.TextField(
+        "archivist's note", blank=True, help_text="What the archivist notes of it."
+    )
+    unread_reason = models.TextField(
+        blank=True,
+        help_text="Why no meeting could be read from it, where none could.",
+    )
 
     objects = SourceDocumentManager()
 
@@ -95,6 +115,23 @@ class SourceDocument(ArchiveRecord):
     @property
     def published_display(self):
         return format_date(self.published, self.published_precision)
+
+    @property
+    def is_copy(self):
+        """A statement published by someone other than the regime: a host
+        government's copy of it."""
+        return self.kind == self.Kind.STATEMENT and not self.publisher.startswith(
+            "MTCR"
+        )
+
+    @property
+    def kind_label(self):
+        """What the document is: 'Chair's report', 'Diplomatic cable', or for a
+        host government's copy, 'Government of the Netherlands's copy of the
+        plenary public statement'."""
+        if self.is_copy:
+            return f"{self.publisher}'s copy of the plenary public statement"
+        return self.get_kind_display()
 
 
 def exactly_one_set(*fields):
@@ -259,6 +296,11 @@ class Citation(ArchiveRecord):
     )
     claim = models.CharField(
         max_length=300, blank=True, help_text="What the passage says of that field."
+    )
+    note = models.TextField(
+        "archivist's note",
+        blank=True,
+        help_text="The archivist's note on the claim (context, position, caveats).",
     )
     is_followed = models.BooleanField(
         "record follows this source",

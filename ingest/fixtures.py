@@ -7,8 +7,12 @@ Citations: `key` is "<file>#<model>/<record key>/<field or 'record'>[/n]";
 `passage` is quoted from the source (whitespace normalised); `field`/`claim` are,
 by model:
 
-- plenary: number, city, country, dates ("2011-04-11/2011-04-15", "1994-10"),
-  opened_by, summary, next_host, next_announcement, and resolutions,
+- plenary: number, city, country, dates ("2011-04-11/2011-04-15", "1994-10",
+  "1988"), start and end (a witness of one day alone, or where the record's days
+  come from different witnesses: "2012-10-24"), opened_by, summary, next_host,
+  next_announcement (claim: the dates announced, "2018"), member_count and
+  listed_count (the number a witness states, and how many its list names),
+  and resolutions,
   countries_of_concern, regions_of_concern (claim: what that document cites for
   the meeting, e.g. "1540, 1874, 1929");
 - chairmanship: countries ("Luxembourg, Netherlands"), person:<name>;
@@ -20,7 +24,9 @@ by model:
 Field "" (claim "") is corroborating evidence for the record as a whole, such as
 a less precise date consistent with the one followed ("in October"). Claims that
 differ within a field are a disagreement; `is_followed` is false on the claims
-the record does not follow.
+the record does not follow (ingest.merge.witnesses: the written rule). A claim of
+the archivist's records has a locator for its passage ("claims.csv, row 12") and
+the archivist's note in `note`.
 """
 
 import json
@@ -49,8 +55,9 @@ def _plenary(plenary):
         "city": plenary.city,
         "country": [plenary.country],
         "start_date": _date(plenary.dates.start),
-        "end_date": _date(plenary.dates.end),
+        "end_date": None if plenary.open_end else _date(plenary.dates.end),
         "date_precision": plenary.dates.precision,
+        "latest_day": None if plenary.open_end else _date(plenary.dates.period_end),
         "opened_by": plenary.opened_by,
         "statement": plenary.statement,
         "summary": plenary.summary,
@@ -76,6 +83,9 @@ def _source(source):
         "url": source.url,
         "plenary": _fk(source.plenary),
         "text": source.text,
+        "held": source.held,
+        "note": source.note,
+        "unread_reason": source.unread_reason,
     }
 
 
@@ -97,6 +107,7 @@ def _citation(citation):
         "field": citation.field,
         "claim": citation.claim,
         "is_followed": citation.is_followed,
+        "note": citation.note,
     }
     for name in _RECORD_FIELD.values():
         fields[name] = None
@@ -114,6 +125,7 @@ def _chairmanship(chair):
         "start_plenary": _fk(chair.start_plenary),
         "end_plenary": _fk(chair.end_plenary),
         "announced": chair.announced,
+        "countries_inferred": chair.countries_inferred,
         "notes": chair.notes,
     }
 
@@ -173,6 +185,8 @@ def _annex_revision(revision):
         "slug": revision.slug,
         "date": _date(revision.date.start),
         "date_precision": revision.date.precision,
+        "latest_day": _date(revision.date.period_end),
+        "adopted_at_inferred": revision.adopted_at_inferred,
         "summary": revision.summary,
         "description": revision.description,
         "adopted_at": _fk(revision.adopted_at),

@@ -60,7 +60,7 @@ class PlenaryAdmin(CitedRecordAdmin):
         (
             "Dates",
             {
-                "fields": ["start_date", "end_date", "date_precision"],
+                "fields": ["start_date", "end_date", "date_precision", "latest_day"],
                 "description": "For a meeting known only to the month or year, enter "
                 "the first and last day it may have run and set the precision.",
             },
@@ -140,7 +140,7 @@ class ChairmanshipAdmin(CitedRecordAdmin):
         "disagree",
     ]
     list_select_related = ["start_plenary__country", "end_plenary__country"]
-    list_filter = ["countries"]
+    list_filter = ["countries_inferred", "countries"]
     search_fields = ["slug", "countries__name", "people__person__name", "notes"]
     autocomplete_fields = ["countries", "start_plenary", "end_plenary"]
     inlines = [ChairPersonInline]

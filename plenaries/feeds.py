@@ -44,7 +44,7 @@ class PlenaryFeed(Feed):
         return " ".join(filter(None, [where, summary]))
 
     def item_pubdate(self, plenary):
-        return datetime.combine(plenary.end_date, time(), tzinfo=UTC)
+        return datetime.combine(plenary.last_known_day, time(), tzinfo=UTC)
 
     def item_updateddate(self, plenary):
         return self.item_pubdate(plenary)

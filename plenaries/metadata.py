@@ -67,7 +67,7 @@ def plenary_metadata(plenary):
         url=node["url"],
         dc_type=DC_EVENT,
         schema=node,
-        date=plenary.end_date,
+        date=plenary.last_known_day,
         precision=plenary.date_precision,
         json_url=absolute_url(reverse("api:plenary", kwargs={"slug": plenary.slug})),
         alternates=((CSL_JSON, absolute_url(csl)),),

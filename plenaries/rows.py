@@ -1,6 +1,6 @@
 """The rows of the plenary and chair lists, as their exports and the API give them."""
 
-from core.dates import format_range
+from core.dates import edtf_span
 from core.exports import CHUNK_SIZE, Rows, grouped
 from members.models import Country
 
@@ -55,7 +55,10 @@ def plenary_rows(plenaries, absolute):
             "start_date": start,
             "end_date": end,
             "date_precision": precision,
-            "dates": format_range(start, end, precision),
+            "dates": Plenary(
+                start_date=start, end_date=end, date_precision=precision
+            ).dates_display,
+            "dates_edtf": edtf_span(start, end, precision),
             "chairs": [name for term in begun for name in people.get(term, ())],
             "chair_countries": [
                 name for term in begun for name in countries.get(term, ())
@@ -68,8 +71,8 @@ def plenary_rows(plenaries, absolute):
 
 PLENARY_FIELDS = (
     "number", "slug", "city", "country", "country_code", "start_date",
-    "end_date", "date_precision", "dates", "chairs", "chair_countries",
-    "has_statement", "resolutions", "url",
+    "end_date", "date_precision", "dates", "dates_edtf", "chairs",
+    "chair_countries", "has_statement", "resolutions", "url",
 )  # fmt: skip
 
 PLENARY_ROWS = Rows(

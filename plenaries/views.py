@@ -17,6 +17,7 @@ from members.on import partners_on
 from plenaries.models import Chairmanship, Plenary
 
 from .filters import ChairmanshipFilter, PlenaryFilter
+from .gaps import gaps, with_announcements, year_groups
 from .metadata import chair_metadata, plenary_metadata
 from .rows import CHAIR_ROWS, PLENARY_ROWS
 
@@ -31,6 +32,16 @@ class PlenaryListView(ExportMixin, ClampedPaginationMixin, FilterView):
 
     def get_queryset(self):
         return super().get_queryset().for_list()
+
+    def get_context_data(self, **kwargs):
+        """The page's plenaries by year, with the gaps between them (unrecorded
+        meetings, years without a plenary) when the list is not filtered."""
+        context = super().get_context_data(**kwargs)
+        found = []
+        if not context["filter"].is_filtered:
+            found = with_announcements(gaps(Plenary.objects.date_rows()))
+        context["year_groups"] = year_groups(context["page_obj"].object_list, found)
+        return context
 
 
 class PlenaryDetailView(CitableMixin, DetailView):
@@ -53,6 +64,7 @@ class PlenaryDetailView(CitableMixin, DetailView):
         # the evidence dates each partnership); adherents as the meeting closed.
         day = plenary.end_date
         previous_plenary, next_plenary = Plenary.objects.neighbours(plenary)
+        reports = list(plenary.reported_by.defer("text"))
         return super().get_context_data(
             chair_terms=[term for term in terms if term.start_plenary_id == plenary.pk],
             ended_terms=[term for term in terms if term.end_plenary_id == plenary.pk],
@@ -62,7 +74,11 @@ class PlenaryDetailView(CitableMixin, DetailView):
             countries_named=list(plenary.countries_named.all()),
             annex_revisions=list(plenary.annex_revisions.all()),
             events=list(plenary.events.all()),
-            reports=list(plenary.reported_by.defer("text")),
+            reports=reports,
+            # The held document the text comes from: a statement or a report.
+            statement_source=next(
+                (doc for doc in reports if doc.is_primary and doc.held), None
+            ),
             sources=by_source(citations),
             disagreements=disagreements(citations),
             partners_on=partners_on(plenary.start_date),

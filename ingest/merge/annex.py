@@ -1,7 +1,6 @@
 """Revisions of the Annex, each linked to the plenary that adopted it, if one did."""
 
 from ingest.dates import DAY, YEAR, DateRange, weekday_in
-from ingest.merge.partners import month_of
 from ingest.merge.plenaries import plenary_of
 from ingest.merge.records import PRECISION_RANK, AnnexRevision
 
@@ -21,6 +20,8 @@ def _annex_groups(archive):
     groups = {}
     for source in sorted(archive.sources, key=lambda s: not s.is_primary):
         for evidence in source.facts.annex if source.facts else []:
+            if evidence.kind != "annex":
+                continue  # a decision on the Guidelines is no revision of the Annex
             plenary = (
                 plenary_of(archive, evidence.plenary) if evidence.plenary else None
             )
@@ -44,10 +45,10 @@ def _revision_date(group):
     day = weekday_in(plenary.dates, weekday) if weekday else None
     if day is not None:
         return DateRange(day, day, DAY)
-    if plenary.dates.single_month:
-        return month_of(plenary)
-    start = plenary.dates.start.replace(month=1, day=1)
-    return DateRange(start, start, YEAR)
+    if plenary.open_end:
+        return DateRange(plenary.dates.start, plenary.dates.start, DAY)
+    # A day of the meeting, not known which: between its first and last day.
+    return plenary.dates
 
 
 def _revision(group):
@@ -61,7 +62,20 @@ def _revision(group):
         description=summary_from.description,
         adopted_at=plenary.slug if plenary else "",
         meeting=next((e.meeting for _, e, _ in group if e.meeting), ""),
+        # No witness says a plenary adopted it: its date falls in the meeting.
+        adopted_at_inferred=plenary is not None
+        and all(e.plenary is None for _, e, _ in group),
     )
+
+
+def _slug_date(date):
+    """The date a slug names: the day, else the month, else the year (a day
+    during a plenary of two months: its year)."""
+    if date.start == date.end:
+        return date.claim
+    if date.single_month and date.precision != YEAR:
+        return date.start.strftime("%Y-%m")
+    return str(date.start.year)
 
 
 def _unique_slug(base, used):
@@ -99,9 +113,15 @@ def _cite_revision(archive, revision, group):
 
 def merge_annex(archive):
     revisions = [(_revision(group), group) for group in _annex_groups(archive)]
-    revisions.sort(key=lambda pair: (pair[0].date.start, pair[0].adopted_at))
+    revisions.sort(
+        key=lambda pair: (
+            pair[0].date.start,
+            pair[0].date.period_end,
+            pair[0].adopted_at,
+        )
+    )
     used = set()
     for revision, group in revisions:
-        revision.slug = _unique_slug(f"annex-{revision.date.claim}", used)
+        revision.slug = _unique_slug(f"annex-{_slug_date(revision.date)}", used)
         _cite_revision(archive, revision, group)
         archive.annex_revisions.append(revision)

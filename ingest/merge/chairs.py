@@ -110,21 +110,38 @@ def _chairmanship(archive, index, term):
     following = (
         archive.plenaries[index + 1] if index + 1 < len(archive.plenaries) else None
     )
+    unrecorded = following is not None and _unrecorded_between(plenary, following)
     chairmanship = Chairmanship(
         slug=slug,
         countries=countries,
         start_plenary=plenary.slug,
-        end_plenary=following.slug if following else "",
+        end_plenary=following.slug if following and not unrecorded else "",
         announced=" ".join(dict.fromkeys(term["announced"])),
+        countries_inferred=not explicit,
     )
     _cite_countries(archive, plenary, chairmanship, term, explicit)
+    notes = []
     if not explicit:
-        chairmanship.notes = (
-            "The sources show the host of this plenary, which takes the chair "
-            "until the next plenary; no source names the chair otherwise."
+        notes.append(
+            "Inferred: no witness names the chair; the host of this plenary is "
+            "taken to chair until the next one, as the regime's practice is."
         )
+    if unrecorded:
+        notes.append(
+            f"The plenaries between this one and the {following.number}th are "
+            "not recorded, so the term's end is not known."
+        )
+    chairmanship.notes = " ".join(notes)
     chairmanship.people = chair_people(archive, slug, term)
     return chairmanship
+
+
+def _unrecorded_between(plenary, following):
+    """Whether plenaries the archive has no record of fell between two (their
+    numbers are known and not consecutive: the 1st in 1988, the 5th in 1991)."""
+    if plenary.number is None or following.number is None:
+        return False
+    return following.number - plenary.number > 1
 
 
 def merge_chairmanships(archive):

@@ -1,9 +1,20 @@
 """Dated developments besides the plenaries, linked to the plenary they belong to."""
 
+import re
+
 from ingest import names
 from ingest.merge.annex import plenary_on
 from ingest.merge.plenaries import plenary_of
 from ingest.merge.records import Event
+
+_OUTREACH = re.compile(r"\b(?:outreach|talks|visit|mission)\b", re.I)
+
+
+def _kind(report):
+    """An event's kind; a records event's, from the archivist's words."""
+    if report.kind != "records":
+        return report.kind
+    return "outreach" if _OUTREACH.search(report.description) else "development"
 
 
 def merge_events(archive):
@@ -36,7 +47,7 @@ def merge_events(archive):
             words = names.slugify(report.title).split("-")
             while len("-".join(words)) > 60:
                 words.pop()
-            base = f"{date.claim.split('/')[0]}-{'-'.join(words)}"
+            base = report.slug or f"{date.claim.split('/')[0]}-{'-'.join(words)}"
             slug, suffix = base, 2
             while slug in used:
                 slug, suffix = f"{base}-{suffix}", suffix + 1
@@ -44,7 +55,7 @@ def merge_events(archive):
             archive.events.append(
                 Event(
                     slug=slug,
-                    kind=report.kind,
+                    kind=_kind(report),
                     title=report.title,
                     description=report.description,
                     dates=date,

@@ -1,12 +1,22 @@
 """Plenaries: the reports of every document on one meeting, merged into one record.
 
-Where reports disagree the record follows the meeting's own statement or chair's
-report, then the overview's account of what happened, then what was announced.
+Where reports disagree the record follows the written rule of `witnesses`
+(`witness_rank`): the meeting's own statement over other official accounts over
+overviews and encyclopedias, a body over a heading; what was announced never sets
+a record. Every claim is kept as a citation.
 """
 
 from ingest import names
 from ingest.errors import ParseError
-from ingest.merge.records import PRECISION_RANK, Plenary
+from ingest.merge.plenary_dates import (
+    cite_dates,
+    consistent,
+    date_witnesses,
+    followed_dates,
+    span_claim,
+)
+from ingest.merge.records import Plenary
+from ingest.merge.witnesses import OWN_STATEMENT, witness_rank
 
 
 def _same_meeting(group, report):
@@ -50,7 +60,9 @@ def merge_plenaries(archive):
     for source, report in ordered:
         group = next((g for g in groups if _same_meeting(g, report)), None)
         if group is None:
-            if report.is_mention:
+            # A passing mention in a text starts no meeting; a records claim
+            # names its meeting by slug, and is a witness of it.
+            if report.is_mention and not report.slug:
                 continue
             group = []
             groups.append(group)
@@ -72,116 +84,87 @@ def merge_plenaries(archive):
     _cite_announcements(archive)
 
 
-def _first(group, attribute):
-    for source, report in group:
-        fact = getattr(report, attribute)
-        if fact is not None and fact.value not in (None, ""):
-            return source, fact
-    return None, None
+def _best(archive, group, attribute):
+    """(source, fact) of the best witness of an attribute (see witness_rank)."""
+    found = [
+        (_rank(archive, source, report, fact.passage), index, source, fact)
+        for index, (source, report) in enumerate(group)
+        for fact in [getattr(report, attribute)]
+        if fact is not None and fact.value not in (None, "")
+    ]
+    if not found:
+        return None, None
+    best = min(found, key=lambda item: item[:2])
+    return best[2], best[3]
+
+
+def _rank(archive, source, report, passage):
+    return witness_rank(source, report, archive.record_notes.get(passage, ""))
 
 
 def _plenary_from(group, archive):
-    reports = [report for _, report in group]
-    _, dates = _followed_dates(group)
-    if dates is None:
+    witnesses = date_witnesses(archive, group)
+    followed = followed_dates(witnesses)
+    if followed is None:
         missing = ", ".join(s.file_name for s, _ in group)
         raise ParseError(f"no dates for a plenary ({missing})")
-    _, number = _first(group, "number")
-    _, city = _first(group, "city")
-    _, country = _first(group, "country")
+    dates, open_end, first, last = followed
+    _, number = _best(archive, group, "number")
+    _, city = _best(archive, group, "city")
+    _, country = _best(archive, group, "country")
     if country is None:
         raise ParseError(
             f"no host country for the plenary in {city.value if city else ''}"
         )
-    slug_report = next((r for r in reports if r.slug), None)
-    year = dates.value.start.year
+    slug_report = next((r for _, r in group if r.slug), None)
     place = (
         names.slugify(city.value) if city else names.COUNTRY_BY_ISO[country.value].slug
     )
     plenary = Plenary(
-        slug=slug_report.slug if slug_report else f"{year}-{place}",
+        slug=slug_report.slug if slug_report else f"{dates.start.year}-{place}",
         number=number.value if number else None,
         city=city.value if city else "",
         country=country.value,
-        dates=dates.value,
+        dates=dates,
+        open_end=open_end,
         reports=group,
     )
-    _, opened_by = _first(group, "opened_by")
+    _, opened_by = _best(archive, group, "opened_by")
     plenary.opened_by = opened_by.value if opened_by else ""
     for source, report in group:
         if report.statement and not plenary.statement and source.is_primary:
             plenary.statement = report.statement
             plenary.statement_source = source.file_name
+            plenary.statement_kind = source.kind
         if report.summary and not plenary.summary:
             plenary.summary = report.summary
+    cite_dates(archive, plenary, witnesses, first, last)
     _cite_plenary(archive, plenary, group)
+    _cite_counts(archive, plenary, group)
     _lists(archive, plenary, group)
     return plenary
-
-
-def _rank(source, report):
-    """Primary sources first; an overview's account and its passing mentions next."""
-    return 0 if source.is_primary else 1
-
-
-def _followed_dates(group):
-    candidates = [
-        (_rank(s, r), PRECISION_RANK[r.dates.value.precision], index, s, r.dates)
-        for index, (s, r) in enumerate(group)
-        if r.dates
-    ]
-    if not candidates:
-        return None, None
-    best = min(candidates, key=lambda c: c[:3])
-    return best[3], best[4]
-
-
-def _cite_dates(archive, plenary, source, dates):
-    """A report's dates: the followed ones, consistent ones (less precise, such as
-    "in October": no disagreement) or different ones (not followed)."""
-    value = dates.value
-    if value == plenary.dates:
-        archive.cite(
-            source, "plenary", plenary.slug, "dates", value.claim, dates.passage
-        )
-    elif _consistent(value, plenary.dates):
-        archive.cite(source, "plenary", plenary.slug, "", "", dates.passage)
-    else:
-        archive.cite(
-            source,
-            "plenary",
-            plenary.slug,
-            "dates",
-            value.claim,
-            dates.passage,
-            False,
-        )
 
 
 def _cite_plenary(archive, plenary, group):
     """Cite every report's passages on the plenary, whether followed or not."""
     slug = plenary.slug
     for source, report in group:
-        if report.number:
-            archive.cite(
-                source,
-                "plenary",
-                slug,
-                "number",
-                report.number.value,
-                report.number.passage,
-                report.number.value == plenary.number,
-            )
-        if report.city:
-            archive.cite(
-                source,
-                "plenary",
-                slug,
-                "city",
-                report.city.value,
-                report.city.passage,
-                report.city.value == plenary.city,
-            )
+        for attribute, value in (
+            ("number", plenary.number),
+            ("city", plenary.city),
+            ("opened_by", plenary.opened_by),
+        ):
+            fact = getattr(report, attribute)
+            if fact:
+                archive.cite(
+                    source,
+                    "plenary",
+                    slug,
+                    attribute,
+                    fact.value,
+                    fact.passage,
+                    fact.value == value,
+                )
         if report.country:
             archive.cite(
                 source,
@@ -192,33 +175,46 @@ def _cite_plenary(archive, plenary, group):
                 report.country.passage,
                 report.country.value == plenary.country,
             )
-        if report.dates:
-            _cite_dates(archive, plenary, source, report.dates)
-        if report.opened_by:
-            archive.cite(
-                source,
-                "plenary",
-                slug,
-                "opened_by",
-                report.opened_by.value,
-                report.opened_by.passage,
-                report.opened_by.value == plenary.opened_by,
-            )
         if report.summary and plenary.summary == report.summary:
             archive.cite(source, "plenary", slug, "summary", "", report.summary_passage)
 
 
+def _cite_counts(archive, plenary, group):
+    """The number of partners each witness states ("member_count") and how many
+    its list names ("listed_count"): the record holds neither, the citations
+    keep both for a consistency check; where witnesses differ, the best is
+    followed."""
+    for attribute in ("member_count", "listed_count"):
+        _, best = _best(archive, group, attribute)
+        for source, report in group:
+            fact = getattr(report, attribute)
+            if fact is None:
+                continue
+            archive.cite(
+                source,
+                "plenary",
+                plenary.slug,
+                attribute,
+                fact.value,
+                fact.passage,
+                fact.value == best.value,
+            )
+
+
 def _lists(archive, plenary, group):
-    """Resolutions, concerns and named countries: the primary texts' if any."""
-    primary = [(s, r) for s, r in group if s.is_primary]
+    """Resolutions, concerns and named countries: those the best class of
+    witnesses gives (the meeting's own statement, if it gives any)."""
+    ranked = sorted(
+        (witness_rank(s, r)[0], index) for index, (s, r) in enumerate(group)
+    )
     for attribute, field_name, target in (
         ("resolutions", "resolutions", "resolutions"),
         ("countries_of_concern", "countries_of_concern", "countries_of_concern"),
         ("regions", "regions_of_concern", "regions_of_concern"),
     ):
-        followed_group = (
-            primary if any(getattr(r, attribute) for _, r in primary) else group
-        )
+        classes = [c for c, i in ranked if getattr(group[i][1], attribute)]
+        best = classes[0] if classes else OWN_STATEMENT
+        followed_group = [(s, r) for s, r in group if witness_rank(s, r)[0] == best]
         values = []
         for _, report in followed_group:
             for fact in getattr(report, attribute):
@@ -311,23 +307,30 @@ def _cite_announcements(archive):
                     text,
                 )
             else:
+                announced = (
+                    evidence.next_dates.value.claim if evidence.next_dates else ""
+                )
                 archive.cite(
-                    source, "plenary", announcing.slug, "next_announcement", "", text
+                    source,
+                    "plenary",
+                    announcing.slug,
+                    "next_announcement",
+                    announced,
+                    text,
                 )
             if evidence.next_dates and index + 1 < len(archive.plenaries):
                 following = archive.plenaries[index + 1]
                 value = evidence.next_dates.value
-                if value != following.dates and _consistent(value, following.dates):
+                if value != following.dates and consistent(value, following.dates):
                     archive.cite(source, "plenary", following.slug, "", "", text)
                     continue
-                same = value == following.dates
+                held = span_claim(following.dates, following.open_end)
                 archive.cite(
-                    source, "plenary", following.slug, "dates", value.claim, text, same
+                    source,
+                    "plenary",
+                    following.slug,
+                    "dates",
+                    value.claim,
+                    text,
+                    value.claim == held,
                 )
-
-
-def _consistent(claimed, followed):
-    """A less precise claim that the followed dates fall within ("in October")."""
-    return PRECISION_RANK[claimed.precision] > PRECISION_RANK[
-        followed.precision
-    ] and claimed.contains(followed)

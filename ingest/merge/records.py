@@ -51,9 +51,11 @@ class Plenary:
     city: str
     country: str
     dates: DateRange
+    open_end: bool = False  # the opening day is known, the last day is not
     opened_by: str = ""
     statement: str = ""
     statement_source: str = ""
+    statement_kind: str = ""  # the kind of the document it comes from
     summary: str = ""
     next_host: str = ""
     next_announcement: str = ""
@@ -86,6 +88,7 @@ class Chairmanship:
     announced: str = ""
     notes: str = ""
     people: list = field(default_factory=list)
+    countries_inferred: bool = False  # no witness names the chair: the host
 
 
 @dataclass
@@ -118,6 +121,7 @@ class AnnexRevision:
     description: str = ""
     adopted_at: str = ""
     meeting: str = ""
+    adopted_at_inferred: bool = False  # from its date alone, no witness says so
 
 
 @dataclass

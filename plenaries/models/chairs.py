@@ -159,6 +159,12 @@ class Chairmanship(ArchiveRecord):
     announced = models.TextField(
         blank=True, help_text="How the term was announced before it began, as stated."
     )
+    countries_inferred = models.BooleanField(
+        "chair inferred from the host",
+        default=False,
+        help_text="On where no witness names the chair: the plenary's host is "
+        "taken to chair until the next plenary, as the regime's practice is.",
+    )
     notes = models.TextField(blank=True)
 
     objects = ChairmanshipManager()

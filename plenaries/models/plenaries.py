@@ -3,7 +3,13 @@
 from django.db import models
 from django.urls import reverse
 
-from core.dates import DatePrecision, format_range
+from core.dates import (
+    DatePrecision,
+    edtf_span,
+    format_date,
+    format_range,
+    iso_date,
+)
 from core.functions import YearOf
 from core.records import ArchiveRecord
 
@@ -52,6 +58,22 @@ class PlenaryQuerySet(models.QuerySet):
 
     def on_or_before(self, day):
         return self.filter(start_date__lte=day)
+
+    def possibly_on(self, day):
+        """The plenaries that may have been in session on a day: between the
+        earliest first day (start_date) and the latest last day (latest_day; an
+        open end may run on)."""
+        return self.filter(start_date__lte=day).filter(
+            models.Q(latest_day__gte=day) | models.Q(latest_day__isnull=True)
+        )
+
+    def date_rows(self):
+        """(pk, number, start_date) of each plenary, in date order."""
+        return list(
+            self.order_by("start_date", "slug").values_list(
+                "pk", "number", "start_date"
+            )
+        )
 
     def with_place(self):
         return self.select_related("country", "next_host")
@@ -159,10 +181,23 @@ class Plenary(ArchiveRecord):
         related_name="plenaries_hosted",
         verbose_name="host country",
     )
-    start_date = models.DateField()
-    end_date = models.DateField()
+    start_date = models.DateField(
+        help_text="The first day; of a month or year, its first day (the earliest)."
+    )
+    end_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The last day; blank where no witness gives one (the opening day "
+        "alone is known).",
+    )
     date_precision = models.CharField(
         max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    latest_day = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The last day the meeting may have run (31 December of a "
+        "year-only meeting); blank where the end is not known.",
     )
     opened_by = models.CharField(
         max_length=300, blank=True, help_text="Who opened or inaugurated the meeting."
@@ -216,7 +251,8 @@ class Plenary(ArchiveRecord):
             *ArchiveRecord.Meta.constraints,
             models.UniqueConstraint(fields=["number"], name="unique_plenary_number"),
             models.CheckConstraint(
-                condition=models.Q(end_date__gte=models.F("start_date")),
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
                 name="plenary_ends_after_start",
             ),
         ]
@@ -257,7 +293,26 @@ class Plenary(ArchiveRecord):
 
     @property
     def dates_display(self):
+        """'11–15 October 1999', '1988', 'opened 24 October 2012' (no last day)."""
+        if self.end_date is None:
+            return f"opened {format_date(self.start_date, self.date_precision)}"
         return format_range(self.start_date, self.end_date, self.date_precision)
+
+    @property
+    def start_iso(self):
+        """The first day as precise as the witnesses give it, for <time>: '1988',
+        '1994-10', '2016-10-17'."""
+        return iso_date(self.start_date, self.date_precision)
+
+    @property
+    def dates_edtf(self):
+        """The dates in EDTF: '1999-10-11/1999-10-15', '1988', '2012-10-24/..'."""
+        return edtf_span(self.start_date, self.end_date, self.date_precision)
+
+    @property
+    def last_known_day(self):
+        """The last day a witness gives: the end, else the opening day."""
+        return self.end_date or self.start_date
 
     @property
     def place_display(self):

@@ -8,50 +8,50 @@ from collections import defaultdict
 D = datetime.date
 
 
-def plenary(parsed_archive, slug):
-    found = parsed_archive.plenary(slug)
+def plenary(documents_archive, slug):
+    found = documents_archive.plenary(slug)
     assert found is not None, slug
     return found
 
 
-def chair_of(parsed_archive, plenary_slug):
+def chair_of(documents_archive, plenary_slug):
     (term,) = [
-        c for c in parsed_archive.chairmanships if c.start_plenary == plenary_slug
+        c for c in documents_archive.chairmanships if c.start_plenary == plenary_slug
     ]
     return term
 
 
-def citations(parsed_archive, model, record, field=None):
+def citations(documents_archive, model, record, field=None):
     return [
         c
-        for c in parsed_archive.citations
+        for c in documents_archive.citations
         if c.model == model
         and c.record == record
         and (field is None or c.field == field)
     ]
 
 
-def test_counts(parsed_archive):
+def test_counts(documents_archive):
     """28 plenaries, 35 partners, 9 adherents; one chair term per plenary."""
-    assert len(parsed_archive.plenaries) == 28
-    assert len(parsed_archive.memberships) == 35
-    assert len(parsed_archive.adherences) == 9
-    assert len(parsed_archive.chairmanships) == 28
-    assert sorted(p.number for p in parsed_archive.plenaries if p.number) == list(
+    assert len(documents_archive.plenaries) == 28
+    assert len(documents_archive.memberships) == 35
+    assert len(documents_archive.adherences) == 9
+    assert len(documents_archive.chairmanships) == 28
+    assert sorted(p.number for p in documents_archive.plenaries if p.number) == list(
         range(10, 35)
     )
 
 
-def test_the_partner_count_agrees_with_every_document_that_gives_one(parsed_archive):
-    counts = {name: count for name, count, _ in parsed_archive.member_counts}
-    assert counts["nti-mtcr-overview.txt"] == len(parsed_archive.memberships)
-    assert counts["nz-mtcr-presentation.txt"] == len(parsed_archive.memberships)
-    assert counts["busan-2016-statement.txt"] == len(parsed_archive.memberships)
+def test_the_partner_count_agrees_with_every_document_that_gives_one(documents_archive):
+    counts = {name: count for name, count, _ in documents_archive.member_counts}
+    assert counts["nti-mtcr-overview.txt"] == len(documents_archive.memberships)
+    assert counts["nz-mtcr-presentation.txt"] == len(documents_archive.memberships)
+    assert counts["busan-2016-statement.txt"] == len(documents_archive.memberships)
     assert counts["buenos-aires-2011-statement.txt"] == 34  # before India
 
 
-def test_the_25th_plenary(parsed_archive):
-    meeting = plenary(parsed_archive, "2011-buenos-aires")
+def test_the_25th_plenary(documents_archive):
+    meeting = plenary(documents_archive, "2011-buenos-aires")
     assert (meeting.number, meeting.city, meeting.country) == (25, "Buenos Aires", "AR")
     assert (meeting.dates.start, meeting.dates.end) == (D(2011, 4, 11), D(2011, 4, 15))
     assert "Alberto D´Alotto" in meeting.opened_by
@@ -59,65 +59,65 @@ def test_the_25th_plenary(parsed_archive):
     assert 1992 not in meeting.resolutions
     assert meeting.statement.startswith("The Missile Technology Control Regime")
     assert meeting.summary.startswith("On 13-15 April, Buenos Aires")
-    term = chair_of(parsed_archive, "2011-buenos-aires")
+    term = chair_of(documents_archive, "2011-buenos-aires")
     assert [p.name for p in term.people] == ["Roberto Garcia Moritán"]
     assert term.countries == ["AR"]
 
 
-def test_the_30th_plenary(parsed_archive):
-    meeting = plenary(parsed_archive, "2016-busan")
+def test_the_30th_plenary(documents_archive):
+    meeting = plenary(documents_archive, "2016-busan")
     assert (meeting.number, meeting.country) == (30, "KR")
     assert meeting.dates.claim == "2016-10-17/2016-10-21"
-    term = chair_of(parsed_archive, "2016-busan")
+    term = chair_of(documents_archive, "2016-busan")
     assert term.slug == "2016-republic-of-korea"
     (person,) = term.people
     assert person.name == "Ham Sang-wook"
     assert person.position.startswith("Director General for Nonproliferation")
 
 
-def test_the_34th_plenary_after_the_russian_term(parsed_archive):
-    meeting = plenary(parsed_archive, "2022-montreux")
+def test_the_34th_plenary_after_the_russian_term(documents_archive):
+    meeting = plenary(documents_archive, "2022-montreux")
     assert (meeting.number, meeting.city, meeting.country) == (34, "Montreux", "CH")
     assert meeting.dates.claim == "2022-10-17/2022-10-21"
     assert meeting.opened_by == "State Secretary Livia Leu"
     assert "the handover of the official MTCR gavel" in meeting.statement
-    term = chair_of(parsed_archive, "2022-montreux")
+    term = chair_of(documents_archive, "2022-montreux")
     assert (term.countries, [p.name for p in term.people]) == (
         ["CH"],
         ["Benno Laggner"],
     )
-    before = chair_of(parsed_archive, "2021-sochi")
+    before = chair_of(documents_archive, "2021-sochi")
     assert before.countries == ["RU"]
     assert before.end_plenary == "2022-montreux"
     assert [p.name for p in before.people] == ["Grigory Mashkov"]
 
 
-def test_the_28th_plenary_crosses_a_month(parsed_archive):
-    meeting = plenary(parsed_archive, "2014-oslo")
+def test_the_28th_plenary_crosses_a_month(documents_archive):
+    meeting = plenary(documents_archive, "2014-oslo")
     assert (meeting.dates.start, meeting.dates.end) == (D(2014, 9, 29), D(2014, 10, 3))
 
 
-def test_the_interlaken_meeting_at_month_precision(parsed_archive):
-    meeting = plenary(parsed_archive, "1993-interlaken")
+def test_the_interlaken_meeting_at_month_precision(documents_archive):
+    meeting = plenary(documents_archive, "1993-interlaken")
     assert (meeting.number, meeting.country) == (None, "CH")
     assert meeting.dates.precision == "month"
     assert (meeting.dates.start, meeting.dates.end) == (D(1993, 11, 1), D(1993, 12, 1))
-    assert chair_of(parsed_archive, "1993-interlaken").countries == ["CH"]
-    said = citations(parsed_archive, "chairmanship", "1993-switzerland", "countries")
+    assert chair_of(documents_archive, "1993-interlaken").countries == ["CH"]
+    said = citations(documents_archive, "chairmanship", "1993-switzerland", "countries")
     assert any("second time that Switzerland chairs" in c.passage for c in said)
 
 
-def test_a_plenary_held_in_a_country_without_a_city(parsed_archive):
-    meeting = plenary(parsed_archive, "2000-finland")
+def test_a_plenary_held_in_a_country_without_a_city(documents_archive):
+    meeting = plenary(documents_archive, "2000-finland")
     assert (meeting.number, meeting.city, meeting.country) == (15, "", "FI")
 
 
 def test_disagreements_are_kept_and_the_record_follows_the_primary_source(
-    parsed_archive,
+    documents_archive,
 ):
     claims = {
         (c.source, c.claim): c.is_followed
-        for c in citations(parsed_archive, "plenary", "2011-buenos-aires", "dates")
+        for c in citations(documents_archive, "plenary", "2011-buenos-aires", "dates")
     }
     assert claims == {
         ("buenos-aires-2011-statement.txt", "2011-04-11/2011-04-15"): True,
@@ -127,32 +127,32 @@ def test_disagreements_are_kept_and_the_record_follows_the_primary_source(
     resolutions = {
         (c.source, c.claim, c.is_followed)
         for c in citations(
-            parsed_archive, "plenary", "2011-buenos-aires", "resolutions"
+            documents_archive, "plenary", "2011-buenos-aires", "resolutions"
         )
     }
     assert ("nti-mtcr-overview.txt", "1540, 1874, 1992", False) in resolutions
     assert ("buenos-aires-2011-statement.txt", "1540, 1874, 1929", True) in resolutions
 
 
-def test_what_happened_wins_over_what_was_announced(parsed_archive):
-    warsaw = plenary(parsed_archive, "2002-warsaw")
+def test_what_happened_wins_over_what_was_announced(documents_archive):
+    warsaw = plenary(documents_archive, "2002-warsaw")
     assert warsaw.dates.claim == "2002-09-24/2002-09-27"
     claims = {
         c.claim: c.is_followed
-        for c in citations(parsed_archive, "plenary", "2002-warsaw", "dates")
+        for c in citations(documents_archive, "plenary", "2002-warsaw", "dates")
     }
     assert claims == {"2002-09-24/2002-09-27": True, "2002-09-23/2002-09-27": False}
     canberra = {
         c.claim: c.is_followed
-        for c in citations(parsed_archive, "plenary", "2008-canberra", "dates")
+        for c in citations(documents_archive, "plenary", "2008-canberra", "dates")
     }
     assert canberra == {"2008-11-05/2008-11-07": True, "2008-12": False}
 
 
-def test_only_true_disagreements_differ_in_claim(parsed_archive):
+def test_only_true_disagreements_differ_in_claim(documents_archive):
     """Consistent evidence (a month, then the days) is no disagreement."""
     claims = defaultdict(set)
-    for c in parsed_archive.citations:
+    for c in documents_archive.citations:
         claims[(c.model, c.record, c.field)].add(c.claim)
     disputed = sorted(key for key, values in claims.items() if len(values) > 1)
     assert disputed == [
@@ -161,47 +161,49 @@ def test_only_true_disagreements_differ_in_claim(parsed_archive):
         ("plenary", "2011-buenos-aires", "dates"),
         ("plenary", "2011-buenos-aires", "resolutions"),
     ]
-    edinburgh = plenary(parsed_archive, "1996-edinburgh")
+    edinburgh = plenary(documents_archive, "1996-edinburgh")
     assert edinburgh.dates.claim == "1996-10-07/1996-10-11"
 
 
-def test_next_hosts_as_announced(parsed_archive):
-    hosts = {p.slug: p.next_host for p in parsed_archive.plenaries if p.next_host}
+def test_next_hosts_as_announced(documents_archive):
+    hosts = {p.slug: p.next_host for p in documents_archive.plenaries if p.next_host}
     assert hosts["2001-ottawa"] == "PL"
     assert hosts["2007-athens"] == "AU"
     assert hosts["2008-canberra"] == "BR"
     assert hosts["1994-stockholm"] == "DE"
     assert (
         "tentatively scheduled for March 28 to April 1, 2011"
-        in plenary(parsed_archive, "2009-rio-de-janeiro").next_announcement
+        in plenary(documents_archive, "2009-rio-de-janeiro").next_announcement
     )
 
 
-def test_joint_and_announced_chairmanships(parsed_archive):
-    slugs = [c.slug for c in parsed_archive.chairmanships]
+def test_joint_and_announced_chairmanships(documents_archive):
+    slugs = [c.slug for c in documents_archive.chairmanships]
     assert "2015-netherlands-luxembourg" in slugs
     assert "2017-ireland-iceland" in slugs
-    dutch = chair_of(parsed_archive, "2015-rotterdam")
+    dutch = chair_of(documents_archive, "2015-rotterdam")
     assert dutch.countries == ["NL", "LU"]
     assert [p.name for p in dutch.people] == ["Piet de Klerk"]
     assert dutch.end_plenary == "2016-busan"
-    irish = chair_of(parsed_archive, "2017-dublin")
+    irish = chair_of(documents_archive, "2017-dublin")
     assert "joint MTCR Chairmanship by Ireland and Iceland" in irish.announced
     assert (
-        chair_of(parsed_archive, "2009-rio-de-janeiro").end_plenary
+        chair_of(documents_archive, "2009-rio-de-janeiro").end_plenary
         == "2011-buenos-aires"
     )
-    assert "2009-2010 term" in chair_of(parsed_archive, "2009-rio-de-janeiro").announced
+    assert (
+        "2009-2010 term" in chair_of(documents_archive, "2009-rio-de-janeiro").announced
+    )
     assert (
         "Poland will serve as the next MTCR chair"
-        in chair_of(parsed_archive, "2002-warsaw").announced
+        in chair_of(documents_archive, "2002-warsaw").announced
     )
 
 
-def test_people_of_each_term(parsed_archive):
+def test_people_of_each_term(documents_archive):
     people = {
         c.start_plenary: [p.name for p in c.people]
-        for c in parsed_archive.chairmanships
+        for c in documents_archive.chairmanships
     }
     # One person however spelt: the statement's "Oh Joon" over the overview's
     # capitals, the cable's "Per Fisher" over the overview's "Per Fischer".
@@ -211,25 +213,27 @@ def test_people_of_each_term(parsed_archive):
     assert people["2007-athens"] == ["Eleftherios Danellis"]
     assert people["2008-canberra"] == ["John Quinn"]
     assert people["2014-oslo"] == ["Roald Næss"]  # chair in February 2015
-    assert plenary(parsed_archive, "2006-copenhagen").opened_by.startswith(
+    assert plenary(documents_archive, "2006-copenhagen").opened_by.startswith(
         "H.E. Mr. Per Stig Møller"
     )
 
 
-def test_a_term_only_implied_by_hosting_cites_the_passage_implying_it(parsed_archive):
-    term = chair_of(parsed_archive, "2013-rome")
+def test_a_term_only_implied_by_hosting_cites_the_passage_implying_it(
+    documents_archive,
+):
+    term = chair_of(documents_archive, "2013-rome")
     assert term.countries == ["IT"]
-    (cited,) = citations(parsed_archive, "chairmanship", term.slug, "countries")
+    (cited,) = citations(documents_archive, "chairmanship", term.slug, "countries")
     assert "27th Plenary Meeting in Rome, Italy" in cited.passage
     assert "no source names the chair otherwise" in term.notes
 
 
-def test_partners_from_when_the_documents_show_it(parsed_archive):
-    members = {m.country: m for m in parsed_archive.memberships}
+def test_partners_from_when_the_documents_show_it(documents_archive):
+    members = {m.country: m for m in documents_archive.memberships}
     for code in ["CA", "FR", "DE", "IT", "JP", "GB", "US"]:
         assert (members[code].since, members[code].founding) == (D(1987, 4, 16), True)
         assert not members[code].since_is_upper_bound
-    assert sum(m.founding for m in parsed_archive.memberships) == 7
+    assert sum(m.founding for m in documents_archive.memberships) == 7
     assert (members["BR"].since, members["BR"].since_precision) == (
         D(1995, 10, 1),
         "month",
@@ -253,19 +257,19 @@ def test_partners_from_when_the_documents_show_it(parsed_archive):
     assert members["AR"].since == D(2003, 9, 19)  # hosted the 18th plenary
 
 
-def test_each_member_list_is_cited_for_each_partner_it_names(parsed_archive):
+def test_each_member_list_is_cited_for_each_partner_it_names(documents_archive):
     for code in ["AT", "KR", "US"]:
-        sources = {c.source for c in citations(parsed_archive, "membership", code)}
+        sources = {c.source for c in citations(documents_archive, "membership", code)}
         assert {
             "buenos-aires-2011-statement.txt",
             "busan-2016-statement.txt",
         } <= sources
-    india = {c.source for c in citations(parsed_archive, "membership", "IN")}
+    india = {c.source for c in citations(documents_archive, "membership", "IN")}
     assert "buenos-aires-2011-statement.txt" not in india
 
 
-def test_adherents(parsed_archive):
-    adherents = {a.country: a for a in parsed_archive.adherences}
+def test_adherents(documents_archive):
+    adherents = {a.country: a for a in documents_archive.adherences}
     assert {code: a.kind for code, a in adherents.items()} == {
         "EE": "formal", "LV": "formal", "KZ": "formal", "IL": "informal",
         "MK": "informal", "RO": "informal", "SK": "informal", "CN": "pledged",
@@ -284,8 +288,8 @@ def test_adherents(parsed_archive):
     assert adherents["IL"].declared is None
 
 
-def test_annex_revisions_from_1991_to_2022(parsed_archive):
-    revisions = {r.slug: r for r in parsed_archive.annex_revisions}
+def test_annex_revisions_from_1991_to_2022(documents_archive):
+    revisions = {r.slug: r for r in documents_archive.annex_revisions}
     expected = {
         "annex-1991-11": "", "annex-1993-07": "", "annex-1993": "1993-interlaken",
         "annex-1995-10": "1995-bonn", "annex-2002-09": "2002-warsaw",
@@ -301,51 +305,55 @@ def test_annex_revisions_from_1991_to_2022(parsed_archive):
     assert revisions["annex-2018-11"].meeting == "Technical Experts Meeting"
 
 
-def test_events(parsed_archive):
+def test_events(documents_archive):
     kinds = defaultdict(int)
-    for event in parsed_archive.events:
+    for event in documents_archive.events:
         kinds[event.kind] += 1
     assert kinds["outreach"] == 6
     assert kinds["seminar"] == 4
     assert kinds["anniversary"] == 2
-    pakistan = next(e for e in parsed_archive.events if e.slug.startswith("2018-03-29"))
+    pakistan = next(
+        e for e in documents_archive.events if e.slug.startswith("2018-03-29")
+    )
     assert (pakistan.countries, pakistan.plenary) == (["PK"], "2017-dublin")
-    assert not any("Plenary Meeting in" in e.title for e in parsed_archive.events if
+    assert not any("Plenary Meeting in" in e.title for e in documents_archive.events if
                    e.kind == "development" and e.plenary == "")  # fmt: skip
 
 
-def test_every_citation_quotes_its_document(parsed_archive):
+def test_every_citation_quotes_its_document(documents_archive):
     """Each passage is in its source's text (whitespace normalised), keys unique."""
-    texts = {s.file_name: " ".join(s.text.split()) for s in parsed_archive.sources}
-    for citation in parsed_archive.citations:
+    texts = {s.file_name: " ".join(s.text.split()) for s in documents_archive.sources}
+    for citation in documents_archive.citations:
         assert citation.passage, citation.key
         assert " ".join(citation.passage.split()) in texts[citation.source], (
             citation.key
         )
-    keys = [c.key for c in parsed_archive.citations]
+    keys = [c.key for c in documents_archive.citations]
     assert len(keys) == len(set(keys))
     assert all(re.fullmatch(r"[\w.-]+#[a-z_]+/[^/]+/.+", key) for key in keys)
 
 
-def test_every_fact_has_a_citation(parsed_archive):
-    cited = {(c.model, c.record) for c in parsed_archive.citations}
-    for meeting in parsed_archive.plenaries:
+def test_every_fact_has_a_citation(documents_archive):
+    cited = {(c.model, c.record) for c in documents_archive.citations}
+    for meeting in documents_archive.plenaries:
         assert ("plenary", meeting.slug) in cited
-        fields = {c.field for c in citations(parsed_archive, "plenary", meeting.slug)}
+        fields = {
+            c.field for c in citations(documents_archive, "plenary", meeting.slug)
+        }
         assert {"dates", "country"} <= fields
     for model, records in [
-        ("chairmanship", [c.slug for c in parsed_archive.chairmanships]),
-        ("membership", [m.country for m in parsed_archive.memberships]),
-        ("adherence", [f"{a.country}/{a.kind}" for a in parsed_archive.adherences]),
-        ("annex_revision", [r.slug for r in parsed_archive.annex_revisions]),
-        ("event", [e.slug for e in parsed_archive.events]),
+        ("chairmanship", [c.slug for c in documents_archive.chairmanships]),
+        ("membership", [m.country for m in documents_archive.memberships]),
+        ("adherence", [f"{a.country}/{a.kind}" for a in documents_archive.adherences]),
+        ("annex_revision", [r.slug for r in documents_archive.annex_revisions]),
+        ("event", [e.slug for e in documents_archive.events]),
     ]:
         for record in records:
             assert (model, record) in cited, (model, record)
 
 
-def test_sources_link_their_plenary(parsed_archive):
-    linked = {s.file_name: s.plenary for s in parsed_archive.sources}
+def test_sources_link_their_plenary(documents_archive):
+    linked = {s.file_name: s.plenary for s in documents_archive.sources}
     assert linked == {
         "buenos-aires-2011-statement.txt": "2011-buenos-aires",
         "busan-2016-statement.txt": "2016-busan",
@@ -355,10 +363,10 @@ def test_sources_link_their_plenary(parsed_archive):
     }
 
 
-def test_a_message_adopted_at_a_plenary_is_an_event_of_its_week(parsed_archive):
+def test_a_message_adopted_at_a_plenary_is_an_event_of_its_week(documents_archive):
     """The chair's report: 'Partners also adopted a Message on the Occasion of the
     35th Anniversary of the MTCR', dated by the meeting the overview dates."""
-    (event,) = [e for e in parsed_archive.events if e.plenary == "2022-montreux"]
+    (event,) = [e for e in documents_archive.events if e.plenary == "2022-montreux"]
     assert (event.kind, event.title) == (
         "anniversary",
         "Message on the Occasion of the 35th Anniversary of the MTCR",
@@ -366,8 +374,8 @@ def test_a_message_adopted_at_a_plenary_is_an_event_of_its_week(parsed_archive):
     assert event.dates.claim == "2022-10-17/2022-10-21"
 
 
-def test_each_membership_says_what_its_date_rests_on(parsed_archive):
-    notes = {m.country: m.notes for m in parsed_archive.memberships}
+def test_each_membership_says_what_its_date_rests_on(documents_archive):
+    notes = {m.country: m.notes for m in documents_archive.memberships}
     assert notes["US"] == "One of the founding partners."
     assert notes["BR"] == "Admitted at the 10th plenary (Bonn, 1995)."
     assert notes["CZ"] == "Attended the 13th plenary (Budapest, 1998) as a partner."
@@ -377,8 +385,8 @@ def test_each_membership_says_what_its_date_rests_on(parsed_archive):
     )
 
 
-def test_each_adherence_says_what_its_date_rests_on(parsed_archive):
-    notes = {a.country: a.notes for a in parsed_archive.adherences}
+def test_each_adherence_says_what_its_date_rests_on(documents_archive):
+    notes = {a.country: a.notes for a in documents_archive.adherences}
     assert notes["KZ"] == "Declared during the 31st plenary (Dublin, 2017)."
     assert notes["EE"] == "Welcomed at the 30th plenary (Busan, 2016)."
     assert notes["IL"] == "No source dates the declaration."

@@ -50,12 +50,13 @@ def test_the_real_busan_statement_is_rendered_without_raw_html(client):
 
 
 @pytest.mark.usefixtures("real_archive")
-def test_real_dates_known_to_the_month_are_not_given_a_day(client):
-    stockholm = Plenary.objects.get(slug="1994-stockholm")
-    assert stockholm.date_precision == "month"
-    html = client.get(stockholm.get_absolute_url()).content.decode()
-    assert '<dd><time datetime="1994-10-01">October 1994</time>' in html
-    assert "1 October 1994" not in html
+def test_real_dates_known_to_the_year_are_not_given_a_day(client):
+    """Rome 1988: the only witness gives the year; no day is claimed."""
+    rome = Plenary.objects.get(slug="1988-rome")
+    assert rome.date_precision == "year"
+    html = client.get(rome.get_absolute_url()).content.decode()
+    assert '<dd><time datetime="1988">1988</time>' in html
+    assert "1 January 1988" not in html
 
 
 @pytest.mark.usefixtures("real_archive")
