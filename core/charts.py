@@ -198,7 +198,8 @@ def growth_svg(intervals, today=None):
         f'<path class="partners" d="{_line(certain)}"/>',
     ]
     for day, count, maybe in band:
-        shown = f"{count} partners certainly, {maybe} possibly, from {day:%Y-%m-%d}"
+        partners = "partner" if count == 1 else "partners"
+        shown = f"{count} {partners} certainly, {maybe} possibly, from {day:%Y-%m-%d}"
         parts.append(
             f'<circle class="step" cx="{scale.x(day)}" cy="{y(count)}" r="2.5">'
             f"<title>{escape(shown)}</title></circle>"
