@@ -269,9 +269,12 @@ class CitationQuerySet(models.QuerySet):
 
     def with_source_line(self):
         """With what a citation's source line shows of its document (title, date,
-        link), not the document's full text: a list citing the same few documents
-        a hundred times would otherwise read each text a hundred times."""
-        return self.with_source().defer("source__text")
+        link, the original a copy copies), not the document's full text: a list
+        citing the same few documents a hundred times would otherwise read each
+        text a hundred times."""
+        return self.select_related("source__original").defer(
+            "source__text", "source__original__text"
+        )
 
     def passages_of(self, field, records):
         """(record pk, source title, passage) of each citation of `records`, the
