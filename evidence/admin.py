@@ -25,7 +25,15 @@ def citation_inline(fk_name, verbose_record):
         model = Citation
         fk_name = None
         extra = 0
-        fields = ["source", "passage", "field", "claim", "is_followed", "note"]
+        fields = [
+            "source",
+            "passage",
+            "field",
+            "claim",
+            "inferred",
+            "is_followed",
+            "note",
+        ]
         autocomplete_fields = ["source"]
         verbose_name = f"citation of this {verbose_record}"
         verbose_name_plural = (
@@ -197,11 +205,16 @@ class SourceDocumentAdmin(ArchiveRecordAdmin):
         "plenary",
         "citation_count",
     ]
-    list_filter = ["kind", "held", "publisher"]
+    list_filter = [
+        "kind",
+        "held",
+        ("original", admin.EmptyFieldListFilter),
+        "publisher",
+    ]
     list_select_related = ["plenary__country"]
     search_fields = ["title", "file_name", "publisher", "text", "note"]
     date_hierarchy = "published"
-    autocomplete_fields = ["plenary"]
+    autocomplete_fields = ["plenary", "original"]
     prepopulated_fields = {"slug": ["file_name"]}
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
@@ -245,12 +258,12 @@ class CitationAdmin(ArchiveRecordAdmin):
         "is_followed",
         "disagreed",
     ]
-    list_filter = [SupportsFilter, "is_followed", "source__kind", "source"]
+    list_filter = [SupportsFilter, "is_followed", "inferred", "source__kind", "source"]
     search_fields = ["passage", "claim", "field", "key", "note", "source__title"]
     autocomplete_fields = ["source", *Citation.FACT_FIELDS]
     readonly_fields = ["key"]
     fieldsets = [
-        (None, {"fields": ["key", "source", "passage", "field", "claim"]}),
+        (None, {"fields": ["key", "source", "passage", "field", "claim", "inferred"]}),
         ("Whether the record follows it", {"fields": ["is_followed"]}),
         (
             "The record it supports (exactly one)",

@@ -15,6 +15,15 @@ from core.records import ArchiveRecord
 from .claims import WHITESPACE
 
 
+class Inference(models.TextChoices):
+    """What a value no witness states is inferred from (a citation's claim, a
+    plenary's host country)."""
+
+    NONE = "", "stated"
+    CITY = "city", "inferred from the city"
+    CHAIR = "chair", "inferred from the chair's country"
+
+
 class SourceDocumentQuerySet(models.QuerySet):
     def with_fact_count(self):
         """Each document's number of citations, as `fact_count`.
@@ -86,6 +95,16 @@ class SourceDocument(ArchiveRecord):
     unread_reason = models.TextField(
         blank=True,
         help_text="Why no meeting could be read from it, where none could.",
+    )
+    original = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
+        verbose_name="official original",
+        help_text="For a copy of a meeting's statement (a government's copy, a "
+        "cable carrying it), the statement it copies, where the archive knows it.",
     )
 
     objects = SourceDocumentManager()
@@ -250,9 +269,12 @@ class CitationQuerySet(models.QuerySet):
 
     def with_source_line(self):
         """With what a citation's source line shows of its document (title, date,
-        link), not the document's full text: a list citing the same few documents
-        a hundred times would otherwise read each text a hundred times."""
-        return self.with_source().defer("source__text")
+        link, the original a copy copies), not the document's full text: a list
+        citing the same few documents a hundred times would otherwise read each
+        text a hundred times."""
+        return self.select_related("source__original").defer(
+            "source__text", "source__original__text"
+        )
 
     def passages_of(self, field, records):
         """(record pk, source title, passage) of each citation of `records`, the
@@ -301,6 +323,13 @@ class Citation(ArchiveRecord):
         "archivist's note",
         blank=True,
         help_text="The archivist's note on the claim (context, position, caveats).",
+    )
+    inferred = models.CharField(
+        max_length=10,
+        blank=True,
+        choices=Inference.choices,
+        help_text="Set where the passage does not state the claim and the archive "
+        "infers it (a host country from the city the passage names).",
     )
     is_followed = models.BooleanField(
         "record follows this source",

@@ -48,7 +48,8 @@ class SourceDetailView(CitableMixin, DetailView):
         return (
             super()
             .get_queryset()
-            .select_related("plenary__country")
+            .select_related("plenary__country", "original")
+            .defer("original__text")
             .prefetch_related(Prefetch("citations", queryset=citations))
         )
 
@@ -56,6 +57,7 @@ class SourceDetailView(CitableMixin, DetailView):
         citations = list(self.object.citations.all())
         return super().get_context_data(
             citations=citations,
+            copies=list(self.object.copies.defer("text")),
             passages=by_passage(citations, self.object.text),
             **kwargs,
         )

@@ -22,7 +22,7 @@ from pathlib import Path
 from ingest import names
 from ingest.dates import DateRange, parse_range
 from ingest.errors import ParseError
-from ingest.facts import Fact
+from ingest.facts import FROM_CITY, Fact
 
 DECISIONS_DIR = "decisions"
 # The decision on the whole document: "reject" keeps it as a source only, with no
@@ -251,7 +251,7 @@ def _correct(owner, name, index, path, text):
     if name == "city" and owner.country is None:
         found = names.city_country(value)
         if found:
-            owner.country = Fact(found[1], fact.passage)
+            owner.country = Fact(found[1], fact.passage, FROM_CITY)
 
 
 def _reject(owner, indexes):

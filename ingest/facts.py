@@ -7,13 +7,24 @@ from dataclasses import dataclass, field
 
 from ingest.dates import DateRange
 
+# What a host country is inferred from, where no passage names it (Fact.inferred;
+# the values of evidence.models.Inference).
+FROM_CITY = "city"
+FROM_CHAIR = "chair"
+
 
 @dataclass
 class Fact:
-    """A value and the passage (exact, whitespace normalised) that states it."""
+    """A value and the passage (exact, whitespace normalised) that states it.
+
+    `inferred` says what the value is inferred from where the passage does not
+    state it (FROM_CITY: the host country the gazetteer gives for the city the
+    passage names); empty for a value the passage states.
+    """
 
     value: object
     passage: str
+    inferred: str = ""
 
 
 @dataclass

@@ -54,6 +54,7 @@ def _plenary(plenary):
         "number": plenary.number,
         "city": plenary.city,
         "country": [plenary.country],
+        "country_inferred": plenary.country_inferred,
         "start_date": _date(plenary.dates.start),
         "end_date": None if plenary.open_end else _date(plenary.dates.end),
         "date_precision": plenary.dates.precision,
@@ -86,6 +87,7 @@ def _source(source):
         "held": source.held,
         "note": source.note,
         "unread_reason": source.unread_reason,
+        "original": _fk(source.original),
     }
 
 
@@ -108,6 +110,7 @@ def _citation(citation):
         "claim": citation.claim,
         "is_followed": citation.is_followed,
         "note": citation.note,
+        "inferred": citation.inferred,
     }
     for name in _RECORD_FIELD.values():
         fields[name] = None

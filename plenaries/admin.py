@@ -42,7 +42,7 @@ class PlenaryAdmin(CitedRecordAdmin):
         "disagree",
     ]
     list_display_links = ["__str__"]
-    list_filter = ["date_precision", HasStatementFilter, "country"]
+    list_filter = ["date_precision", "country_inferred", HasStatementFilter, "country"]
     list_select_related = ["country"]
     search_fields = ["slug", "city", "country__name", "opened_by", "summary"]
     date_hierarchy = "start_date"

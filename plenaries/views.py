@@ -64,7 +64,11 @@ class PlenaryDetailView(CitableMixin, DetailView):
         # the evidence dates each partnership); adherents as the meeting closed.
         day = plenary.end_date
         previous_plenary, next_plenary = Plenary.objects.neighbours(plenary)
-        reports = list(plenary.reported_by.defer("text"))
+        reports = list(
+            plenary.reported_by.select_related("original").defer(
+                "text", "original__text"
+            )
+        )
         return super().get_context_data(
             chair_terms=[term for term in terms if term.start_plenary_id == plenary.pk],
             ended_terms=[term for term in terms if term.end_plenary_id == plenary.pk],
@@ -78,6 +82,12 @@ class PlenaryDetailView(CitableMixin, DetailView):
             # The held document the text comes from: a statement or a report.
             statement_source=next(
                 (doc for doc in reports if doc.is_primary and doc.held), None
+            ),
+            # The meeting's statement, or a copy of it, cited but not held: the
+            # originals first.
+            cited_statements=sorted(
+                (doc for doc in reports if not doc.held),
+                key=lambda doc: doc.original_id is not None,
             ),
             sources=by_source(citations),
             disagreements=disagreements(citations),

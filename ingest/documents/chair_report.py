@@ -6,7 +6,7 @@ opener, the outgoing and new chairs, and what the Plenary adopted ("on Friday").
 
 from ingest import names
 from ingest.documents.statement import country_fallback, read_statement
-from ingest.facts import Fact
+from ingest.facts import FROM_CITY, Fact
 from ingest.text import lines_as_paragraphs
 
 
@@ -25,6 +25,6 @@ def parse_chair_report(text, *, slug, title="", published=None):
     if known and report.city is None:
         # The catalogue, not the text, places the meeting: nothing to quote.
         report.city = Fact(known[0], "")
-        report.country = report.country or Fact(known[1], "")
+        report.country = report.country or Fact(known[1], "", FROM_CITY)
     country_fallback(report, facts)
     return facts

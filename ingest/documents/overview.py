@@ -14,6 +14,7 @@ from ingest import sentences as readers
 from ingest.dates import find_dates, parse_range
 from ingest.errors import DateParseError, ParseError
 from ingest.facts import (
+    FROM_CITY,
     AnnexEvidence,
     DocumentFacts,
     EventReport,
@@ -310,12 +311,14 @@ def _read_mentions(sentence, facts):
         except DateParseError:
             continue
         report = PlenaryReport(year=year, is_mention=True)
-        city, country = readers.read_place(f"in {match.group('place')}")
+        city, country, from_city = readers.read_place(f"in {match.group('place')}")
         if not (city or country):
             continue
         passage = normalize_space(sentence)
         report.city = Fact(city, passage) if city else None
-        report.country = Fact(country, passage) if country else None
+        report.country = (
+            Fact(country, passage, FROM_CITY if from_city else "") if country else None
+        )
         report.dates = Fact(dates, passage)
         facts.plenaries.append(report)
 

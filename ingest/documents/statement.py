@@ -12,7 +12,7 @@ from ingest import names
 from ingest import sentences as readers
 from ingest.dates import DAY, DateRange, parse_range, year_in
 from ingest.errors import DateParseError, ParseError
-from ingest.facts import DocumentFacts, Fact, PlenaryReport
+from ingest.facts import FROM_CHAIR, FROM_CITY, DocumentFacts, Fact, PlenaryReport
 from ingest.text import (
     normalize_space,
     paragraphs,
@@ -183,7 +183,7 @@ def _read_heading(heading, report):
             if known:
                 report.city = Fact(known[0], readers.quote(heading))
                 if report.country is None:
-                    report.country = Fact(known[1], readers.quote(heading))
+                    report.country = Fact(known[1], readers.quote(heading), FROM_CITY)
                 break
 
 
@@ -193,7 +193,7 @@ def country_fallback(report, facts):
         return
     for evidence in facts.chairs:
         if evidence.term == "current" and evidence.countries:
-            report.country = Fact(evidence.countries[0], evidence.passage)
+            report.country = Fact(evidence.countries[0], evidence.passage, FROM_CHAIR)
             return
     for fact in [
         report.opened_by,
@@ -204,5 +204,5 @@ def country_fallback(report, facts):
         match = re.search(r"\bof (?:the )?([A-Z][\w ]+)$", plain(fact.value))
         code = names.country_named(match.group(1)) if match else None
         if code:
-            report.country = Fact(code, fact.passage)
+            report.country = Fact(code, fact.passage, FROM_CHAIR)
             return

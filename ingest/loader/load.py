@@ -197,6 +197,25 @@ def remove_stale(model, seen, report, indexes):
             report.counts["removed"] += 1
 
 
+def referenced_first(model, records):
+    """The records of a model that refers to itself (a copy to its original) in
+    two batches, those that refer to no record of their own model first: the
+    others' references then resolve to saved rows, which they are compared and
+    digested with."""
+    own = [
+        f.name
+        for f in model._meta.concrete_fields
+        if f.is_relation and f.related_model is model
+    ]
+    if not own:
+        return [records]
+    refers = [any(r.data["fields"].get(name) for name in own) for r in records]
+    return [
+        [r for r, ref in zip(records, refers, strict=True) if not ref],
+        [r for r, ref in zip(records, refers, strict=True) if ref],
+    ]
+
+
 def load_archive(directory, force=False, progress=None, reason=CHANGE_REASON):
     """Load every fixture in `directory` in one transaction; return what changed.
 
@@ -213,9 +232,9 @@ def load_archive(directory, force=False, progress=None, reason=CHANGE_REASON):
             label = table.label
             model = apps.get_model(label)
             model_report = report.for_model(label)
-            seen = load_model(
-                model, grouped.get(label, []), model_report, force, indexes, reason
-            )
+            seen = set()
+            for batch in referenced_first(model, grouped.get(label, [])):
+                seen |= load_model(model, batch, model_report, force, indexes, reason)
             remove_stale(model, seen, model_report, indexes)
             if progress:
                 progress(model_report, len(grouped.get(label, [])))

@@ -18,10 +18,12 @@ from ingest.errors import ParseError
 from ingest.facts import DocumentFacts
 from ingest.merge.annex import merge_annex
 from ingest.merge.chairs import merge_chairmanships
+from ingest.merge.copies import link_originals
 from ingest.merge.events import merge_events
 from ingest.merge.partners import merge_adherences, merge_memberships
 from ingest.merge.plenaries import merge_plenaries, plenary_of
 from ingest.merge.records import Archive, Source
+from ingest.merge.witnesses import OWN_STATEMENT, witness_class
 
 __all__ = [
     "Archive",
@@ -115,6 +117,7 @@ def build_archive(sources_dir, extra=()):
     merge_annex(archive)
     merge_events(archive)
     _link_sources(archive)
+    link_originals(archive)
     _key_citations(archive)
     return archive
 
@@ -131,8 +134,11 @@ def _link_sources(archive):
                     file=source.file_name,
                 )
             continue
-        if source.kind in ("statement", "chair-report") and source.facts.plenaries:
-            plenary = plenary_of(archive, source.facts.plenaries[0])
+        # A statement, a chair's report or a copy of one (a cable carrying it)
+        # reports on the meeting it does not merely mention.
+        own = next((r for r in source.facts.plenaries if not r.is_mention), None)
+        if own is not None and witness_class(source) == OWN_STATEMENT:
+            plenary = plenary_of(archive, own)
             source.plenary = plenary.slug if plenary else ""
     counts = [
         (source.file_name, source.facts.member_count)

@@ -4,6 +4,11 @@ Where reports disagree the record follows the written rule of `witnesses`
 (`witness_rank`): the meeting's own statement over other official accounts over
 overviews and encyclopedias, a body over a heading; what was announced never sets
 a record. Every claim is kept as a citation.
+
+A host country a witness names is followed over one inferred (from the city a
+passage names, or from the chair's country: `Fact.inferred`); where no witness
+names it, the record takes the inference and says so (`country_inferred`), and
+each citation of an inferred country says what it was inferred from.
 """
 
 from ingest import names
@@ -111,7 +116,8 @@ def _plenary_from(group, archive):
     dates, open_end, first, last = followed
     _, number = _best(archive, group, "number")
     _, city = _best(archive, group, "city")
-    _, country = _best(archive, group, "country")
+    named = [(s, r) for s, r in group if r.country and not r.country.inferred]
+    _, country = _best(archive, named or group, "country")
     if country is None:
         raise ParseError(
             f"no host country for the plenary in {city.value if city else ''}"
@@ -125,6 +131,7 @@ def _plenary_from(group, archive):
         number=number.value if number else None,
         city=city.value if city else "",
         country=country.value,
+        country_inferred=country.inferred,
         dates=dates,
         open_end=open_end,
         reports=group,
@@ -174,6 +181,7 @@ def _cite_plenary(archive, plenary, group):
                 names.COUNTRY_BY_ISO[report.country.value].name,
                 report.country.passage,
                 report.country.value == plenary.country,
+                inferred=report.country.inferred,
             )
         if report.summary and plenary.summary == report.summary:
             archive.cite(source, "plenary", slug, "summary", "", report.summary_passage)

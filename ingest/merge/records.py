@@ -22,6 +22,7 @@ class Source:
     facts: object = None
     held: bool = True  # False: a document of the archivist's records, not held
     note: str = ""  # the archivist's note on the document
+    original: str = ""  # a copy's official original (file name), where known
     # Why no meeting could be read from it ("no meeting date, no place"); the
     # source is kept, with empty facts.
     unread_reason: str = ""
@@ -42,6 +43,7 @@ class Citation:
     is_followed: bool = True
     key: str = ""
     note: str = ""  # the archivist's note, for a claim of the records
+    inferred: str = ""  # what the claim is inferred from, not stated (Fact.inferred)
 
 
 @dataclass
@@ -51,6 +53,7 @@ class Plenary:
     city: str
     country: str
     dates: DateRange
+    country_inferred: str = ""  # no witness names the host: inferred (Fact.inferred)
     open_end: bool = False  # the opening day is known, the last day is not
     opened_by: str = ""
     statement: str = ""
@@ -150,12 +153,23 @@ class Archive:
     # citation replaces with the archivist's note (records.read_records).
     record_notes: dict = field(default_factory=dict)
 
-    def cite(self, source, model, record, field_name, claim, passage, followed=True):
+    def cite(
+        self,
+        source,
+        model,
+        record,
+        field_name,
+        claim,
+        passage,
+        followed=True,
+        inferred="",
+    ):
         if not passage:
             return
         citation = Citation(
             source.file_name, model, record, field_name, str(claim), passage, followed
         )
+        citation.inferred = inferred
         if passage in self.record_notes:
             citation.note = self.record_notes[passage]
         self.citations.append(citation)

@@ -6,7 +6,7 @@ import re
 from ingest import names
 from ingest.dates import ORDINAL_WORD_RE, find_dates, number_from_words, parse_range
 from ingest.errors import DateParseError, ParseError
-from ingest.facts import ChairEvidence, Fact, MemberEvidence
+from ingest.facts import FROM_CITY, ChairEvidence, Fact, MemberEvidence
 from ingest.sentences.people import PERSON_START, read_people
 from ingest.text import normalize_space, plain
 
@@ -50,7 +50,8 @@ def is_meeting_sentence(sentence):
 
 
 def read_place(text):
-    """(city, country code) a sentence holds the meeting in; either may be None."""
+    """(city, country code, whether the country is inferred from the city) a
+    sentence holds the meeting in; either of the first two may be None."""
     unknown = None  # a place no gazetteer knows, kept if nothing better is found
     for match in _IN_PLACE.finditer(text):
         place = match.group("place").strip(" .,")
@@ -61,22 +62,20 @@ def read_place(text):
         country_code = names.country_named(country_text) if country_text else None
         known_city = names.city_country(place)
         if known_city:
-            return known_city[0] if not place.isupper() else known_city[0], (
-                country_code or known_city[1]
-            )
+            return known_city[0], country_code or known_city[1], not country_code
         code = names.country_named(place)
         if code:
-            return None, code
+            return None, code, False
         spelled = place.title() if place.isupper() else place
         if country_code:
-            return spelled, country_code
+            return spelled, country_code, False
         if unknown is None and not names.find_regions(place):
             unknown = spelled
     city = CITY_RE.search(text)
     if city:
         known = names.city_country(city.group())
-        return known[0], known[1]
-    return unknown, None
+        return known[0], known[1], True
+    return unknown, None, False
 
 
 _NOT_A_PLACE = re.compile(
@@ -104,12 +103,12 @@ def read_meeting(sentence, report, year=None):
         if value:
             report.number = Fact(value, passage)
             found = True
-    city, country = read_place(text)
+    city, country, from_city = read_place(text)
     if city and report.city is None:
         report.city = Fact(city, passage)
         found = True
     if country and report.country is None:
-        report.country = Fact(country, passage)
+        report.country = Fact(country, passage, FROM_CITY if from_city else "")
         found = True
     if report.dates is None:
         dates = _meeting_dates(text, year or report.year)

@@ -12,6 +12,7 @@ from core.dates import (
 )
 from core.functions import YearOf
 from core.records import ArchiveRecord
+from evidence.models import Inference
 
 
 class ResolutionManager(models.Manager):
@@ -180,6 +181,14 @@ class Plenary(ArchiveRecord):
         on_delete=models.PROTECT,
         related_name="plenaries_hosted",
         verbose_name="host country",
+    )
+    country_inferred = models.CharField(
+        "host country inferred",
+        max_length=10,
+        blank=True,
+        choices=Inference.choices,
+        help_text="Set where no witness names the host country: what the archive "
+        "infers it from (the city).",
     )
     start_date = models.DateField(
         help_text="The first day; of a month or year, its first day (the earliest)."
