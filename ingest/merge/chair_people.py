@@ -2,7 +2,7 @@
 witness cited.
 
 A witness is a document naming a person as (or in) the chair of a term. Spellings
-of one person are joined by names.person_identity (an explicit table, never by
+of one person are joined by person_identity (an explicit table, never by
 likeness); the name shown is the best witness's, the others kept as variants.
 """
 
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ingest import names
 from ingest.facts import ChairEvidence
 from ingest.merge.records import Person
+from ingest.people import is_capitalised_spelling, person_identity, split_honorific
 
 # What a witness's words say of a role: the regime's chair, or a co-chair.
 _REGIME_CHAIR = re.compile(r"\bchair(?:man|person)?\b", re.IGNORECASE)
@@ -65,7 +66,7 @@ class Witness:
 
 def witness(source, found, evidence=None, report=None):
     """A Witness, a title written into the name ("Mr Roland Smith") moved out."""
-    title, name = names.split_honorific(found.name)
+    title, name = split_honorific(found.name)
     if evidence is not None and report is None:
         report = evidence.plenary
     return Witness(source, found, evidence, report, found.title or title, name)
@@ -94,7 +95,7 @@ def chair_people(archive, slug, term):
     witnesses = {}
     for seen in sorted(term["people"], key=lambda w: w.rank):
         if seen.name:
-            key = names.person_identity(seen.name)
+            key = person_identity(seen.name)
             witnesses.setdefault(key, []).append(seen)
     people = {key: _person(key, seen) for key, seen in witnesses.items()}
     _assign_roles(people, witnesses)
@@ -118,7 +119,7 @@ def _person(key, witnesses):
     (one that writes no word in capitals, as some texts write a family name),
     the other spellings kept, the first title and position given."""
     spellings = list(dict.fromkeys(seen.name for seen in witnesses))
-    plain = [s for s in spellings if not names.is_capitalised_spelling(s)]
+    plain = [s for s in spellings if not is_capitalised_spelling(s)]
     name = (plain or spellings)[0]
     return Person(
         name=name,

@@ -77,7 +77,7 @@ class Person:
     title: str = ""
     position: str = ""
     role: str = "chair"  # chair | co-chair | session-chair
-    key: str = ""  # names.person_identity: one per human being
+    key: str = ""  # people.person_identity: one per human being
     variants: list = field(default_factory=list)  # other spellings, as written
     described: str = ""  # how the witnesses describe the role, as they put it
 

@@ -7,6 +7,7 @@ from ingest import names
 from ingest.dates import ORDINAL_WORD_RE, find_dates, number_from_words, parse_range
 from ingest.errors import DateParseError, ParseError
 from ingest.facts import FROM_CITY, ChairEvidence, Fact, MemberEvidence
+from ingest.people import split_title
 from ingest.sentences.people import PERSON_START, read_people
 from ingest.text import normalize_space, plain
 
@@ -200,7 +201,7 @@ def _chair_phrase(text):
             continue
         who = match.group("who")
         if pattern is _CHAIRED_SUBJECT and not (
-            names.split_title(who)[0] or _chair_countries(who)
+            split_title(who)[0] or _chair_countries(who)
         ):
             continue  # "The meeting, which ... chaired": no one named
         role = "co-chaired the plenary" if match.groupdict().get("co") else ""

@@ -4,9 +4,10 @@ import re
 
 from ingest import names
 from ingest.facts import Person
+from ingest.people import TITLE_RE
 from ingest.text import normalize_space, plain
 
-_TITLE_RE = names.TITLE_RE
+_TITLE_RE = TITLE_RE
 _POSITION_WORDS = re.compile(
     r"\b(?:Director|Minister|Ministry|Secretary|adviser|advisor|Department|Head|"
     r"Chair|Ambassador of|Permanent|Representative|General)\b"
