@@ -9,7 +9,12 @@ from django.dispatch import Signal
 
 from changes import recording as changes_recording
 from changes.models import Change
-from core.records import ArchiveRecord, archive_changed, archive_key_of
+from core.records import (
+    MIGRATED_DIGEST,
+    ArchiveRecord,
+    archive_changed,
+    archive_key_of,
+)
 from ingest import tables
 
 from .files import LoadError, read_fixtures
@@ -49,8 +54,16 @@ class LoadReport:
         )
 
 
-def load_model(model, records, report, force, indexes, reason=CHANGE_REASON):
-    """Create, update or keep each record of one model; return the rows it gave."""
+def load_model(
+    model, records, report, force, indexes, reason=CHANGE_REASON, stale_after=None
+):
+    """Create, update or keep each record of one model; return the rows it gave.
+
+    With `stale_after` (the rows earlier batches of the model gave), the records
+    an earlier load wrote that no fixture gives any more go first, before the
+    new ones are written: a record whose key changed (a plenary now named by its
+    city, 2000-helsinki, not its country, 2000-finland) would otherwise meet its
+    old row's unique values (its number)."""
     index = indexes[model]
     seen = set()
     creates, updates, overwritten = [], [], []
@@ -85,7 +98,7 @@ def load_model(model, records, report, force, indexes, reason=CHANGE_REASON):
                     )
                 report.counts["unchanged"] += 1
                 continue
-            edited = existing.loaded_digest != digest(now)
+            edited = existing.loaded_digest not in (digest(now), MIGRATED_DIGEST)
             if edited and not force:
                 report.counts["kept"] += 1
                 renamed = existing.natural_key() != natural_key
@@ -98,6 +111,8 @@ def load_model(model, records, report, force, indexes, reason=CHANGE_REASON):
             creates.append((record, incoming, m2m_data))
         incoming.loaded_digest = wanted_digest
     keep_staff_versions(model, overwritten, index)
+    if stale_after is not None:
+        remove_stale(model, seen | stale_after, report, indexes)
     write(model, creates, updates, reason)
     report.counts["created"] += len(creates)
     report.counts["updated"] += len(updates)
@@ -190,7 +205,10 @@ def remove_stale(model, seen, report, indexes):
     for key, row in list(index.by_key.items()):
         if row.pk in seen or not row.loaded_digest:
             continue
-        if row.loaded_digest == digest(snapshot(row, index.m2m[row.pk])):
+        unedited = row.loaded_digest == MIGRATED_DIGEST or (
+            row.loaded_digest == digest(snapshot(row, index.m2m[row.pk]))
+        )
+        if unedited:
             row._change_reason = CHANGE_REASON
             row.delete()
             del index.by_key[key]
@@ -233,9 +251,13 @@ def load_archive(directory, force=False, progress=None, reason=CHANGE_REASON):
             model = apps.get_model(label)
             model_report = report.for_model(label)
             seen = set()
-            for batch in referenced_first(model, grouped.get(label, [])):
-                seen |= load_model(model, batch, model_report, force, indexes, reason)
-            remove_stale(model, seen, model_report, indexes)
+            batches = referenced_first(model, grouped.get(label, []))
+            for number, batch in enumerate(batches, start=1):
+                last = number == len(batches)
+                seen |= load_model(
+                    model, batch, model_report, force, indexes, reason,
+                    stale_after=seen if last else None,
+                )  # fmt: skip
             if progress:
                 progress(model_report, len(grouped.get(label, [])))
         if report.changed:
