@@ -164,13 +164,14 @@ def test_plenary_tools_link_the_day_the_comparison_and_the_citation(small_archiv
 
 
 # Each page's queries: a fixed number, whatever the archive holds (the chair's
-# countries and people are two more queries only on a day someone chaired; the
-# trends check that the search index is current, two).
+# countries and people are two more queries only on a day someone chaired, the
+# evidence for the possible partners one more only on a day some country possibly
+# was one; the trends check that the search index is current, two).
 PAGES = [
     ("/plenaries/compare/?b=2016-busan", 2),
     ("/trends/", 7),
     ("/trends/?q=partners", 6),
-    ("/on/2016-10-21/", 8),
+    ("/on/2016-10-21/", 11),
     ("/on/2016-10-21/?compare=1990-01-01", 18),
     ("/cite/plenaries/2016-busan/", 1),
     ("/cite/plenaries/2016-busan/p-1.bib", 1),

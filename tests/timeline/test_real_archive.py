@@ -66,12 +66,12 @@ def test_month_and_year_numbers_are_those_of_every_real_date():
     Python on every date of the archive, months of one digit and of two."""
     rows = list(
         Membership.objects.annotate(
-            month=MonthOf("since"), year=YearOf("since")
-        ).values_list("since", "month", "year")
+            month=MonthOf("since_latest"), year=YearOf("since_latest")
+        ).values_list("since_latest", "month", "year")
     ) + list(
         Plenary.objects.annotate(
-            month=MonthOf("end_date"), year=YearOf("end_date")
-        ).values_list("end_date", "month", "year")
+            month=MonthOf("start_date"), year=YearOf("start_date")
+        ).values_list("start_date", "month", "year")
     )
     assert len(rows) > 50
     months = {day.month for day, _, _ in rows}
