@@ -7,7 +7,8 @@ The last day comes from the same witness; where that witness gives the opening
 day alone, from the best witness that gives a last day and the same first day (a
 witness wrong on the first day is not taken for the last: Sochi 2021 opened on
 6 October, not the overview's 4th, so the overview's 8th is not its end), and
-where none does, no last day is claimed (`Plenary.open_end`). A year stays a year: no witness, no day.
+where none does, no last day is claimed (`Plenary.open_end`). A year stays a
+year: no witness, no day.
 
 Citations: a witness of the whole span is cited on "dates" ("1999-10-11/
 1999-10-15", "1988"); a witness of the opening day alone on "start", of the last
