@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from benchmarks.synthetic import clone_archive
 from evidence.models import SourceDocument
 from members.models import Country
+from plenaries.gaps import gaps
 from plenaries.models import Plenary
 from tests.site.test_hostile_queries import EXPORTS, list_urls
 
@@ -59,6 +60,12 @@ def count_queries(client, urls):
     return counts
 
 
+def years_without_a_plenary():
+    """The years without a plenary that the plenary list shows."""
+    found = gaps(Plenary.objects.date_rows())
+    return {gap.year for gap in found if gap.first_number is None}
+
+
 def listed(client, query):
     """The slugs the plenary list shows for a query, after checking that the list
     applied every value of it (none ignored, none dropped as unreadable)."""
@@ -90,9 +97,16 @@ def test_pages_run_as_many_queries_at_ten_times_the_archive(client, real_archive
     urls = page_urls()
     assert "/plenaries/?year_from=2006&year_to=2016&order=newest" in urls
     real = count_queries(client, urls)
+    real_years_without = years_without_a_plenary()
     clone_archive(9)
     assert Plenary.objects.count() >= 10 * 2
     tenfold = count_queries(client, urls)
+    # The plenary list reads the announcements of the years without a plenary
+    # (one query) only when there are such years: the real archive has 2010, 2018
+    # and 2020; the copies, their dates spread over a year, leave none.
+    assert real_years_without == {2010, 2018, 2020}
+    assert not years_without_a_plenary()
+    tenfold["/plenaries/"] += 1
     changed = {
         url: (real[url], tenfold[url]) for url in urls if real[url] != tenfold[url]
     }
