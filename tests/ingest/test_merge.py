@@ -243,7 +243,7 @@ def test_a_term_only_implied_by_hosting_cites_the_passage_implying_it(
     (cited,) = citations(documents_archive, "chairmanship", term.slug, "countries")
     assert "27th Plenary Meeting in Rome, Italy" in cited.passage
     assert term.countries_inferred
-    assert "Inferred: no witness names the chair" in term.notes
+    assert "Inferred: no witness names the chairing country" in term.notes
 
 
 def test_partners_from_when_the_documents_show_it(documents_archive):
