@@ -4,6 +4,7 @@ found, with a stable key and its evidence; the consistent case is not."""
 import pytest
 
 from checks import rules
+from plenaries.models import Plenary
 from tests.factories import CitationFactory
 
 from .planted import (
@@ -216,6 +217,16 @@ def test_a_plenary_across_new_year_is_outside_its_year():
     plenary(2030, 12, 30, slug="2030-rome")  # to 2 January 2031
     assert keys(rules.dates_outside_year()) == [
         "date-outside-year:plenary/2030-rome/dates"
+    ]
+
+
+def test_a_plenary_known_by_its_opening_day_alone_is_checked_on_that_day():
+    """No end day (Sochi 2021): the opening day alone is in its year or not."""
+    plenary(2030, slug="2030-rome")
+    plenary(2031, slug="2030-oslo")
+    Plenary.objects.update(end_date=None)
+    assert keys(rules.dates_outside_year()) == [
+        "date-outside-year:plenary/2030-oslo/dates"
     ]
 
 
