@@ -170,12 +170,14 @@ def test_plenary_tools_link_the_day_the_comparison_and_the_citation(small_archiv
 # countries and people are two more queries only on a day someone chaired, the
 # evidence for the possible partners one more only on a day some country possibly
 # was one; the trends check that the search index is current, two).
+# A comparison: each day's queries, and the plenaries and revisions between them.
+ON_A_DAY = 11
 PAGES = [
     ("/plenaries/compare/?b=2016-busan", 2),
     ("/trends/", 7),
     ("/trends/?q=partners", 6),
-    ("/on/2016-10-21/", 11),
-    ("/on/2016-10-21/?compare=1990-01-01", 18),
+    ("/on/2016-10-21/", ON_A_DAY),
+    ("/on/2016-10-21/?compare=1990-01-01", 2 * ON_A_DAY + 2),
     ("/cite/plenaries/2016-busan/", 1),
     ("/cite/plenaries/2016-busan/p-1.bib", 1),
     ("/cite/sources/busan-2016-statement/", 1),
