@@ -5,7 +5,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from core.dates import DatePrecision, format_interval
+from core.dates import DatePrecision, edtf_day, format_interval
 from core.records import ArchiveRecord
 
 
@@ -142,3 +142,9 @@ class AnnexRevision(ArchiveRecord):
         return format_interval(
             self.date, self.latest_day or self.date, self.date_precision
         )
+
+    @property
+    def date_edtf(self):
+        """The day it was made in EDTF: '2011-11-18', '1991-11',
+        '[1993-11-29..1993-12-02]' (during a plenary)."""
+        return edtf_day(self.date, self.latest_day or self.date, self.date_precision)

@@ -17,6 +17,7 @@ def revision_rows(revisions, absolute):
             "date": revision.date,
             "date_precision": revision.date_precision,
             "date_display": revision.date_display,
+            "date_edtf": revision.date_edtf,
             "summary": revision.summary,
             "description": revision.description,
             "adopted_at": revision.adopted_at_slug or "",
@@ -28,7 +29,8 @@ def revision_rows(revisions, absolute):
 
 
 REVISION_FIELDS = (
-    "slug", "date", "date_precision", "date_display", "summary", "description",
+    "slug", "date", "date_precision", "date_display", "date_edtf", "summary",
+    "description",
     "adopted_at", "adopted_at_inferred", "meeting", "evidence", "url",
 )  # fmt: skip
 

@@ -28,6 +28,9 @@ from . import releases
 # Table name -> model, in load order: every record after those it refers to.
 TABLES = {table.name: apps.get_model(table.label) for table in tables.TABLES}
 
+# Model -> its dates in EDTF, written after its columns (record properties).
+EDTF = {apps.get_model(table.label): table.edtf for table in tables.TABLES}
+
 # Related records whose natural key needs one more step (a partnership is its
 # country's code).
 DEEPER = {Membership: "country", Adherence: "country", ChairPerson: "chairmanship"}
@@ -75,8 +78,7 @@ def natural(obj):
 def table_rows(model):
     """The header and rows of a table, related records by natural key."""
     fields, many = columns(model)
-    header = [field.name for field in fields] + [field.name for field in many]
-    yield header
+    yield columns_names(model)
     for obj in table_queryset(model):
         row = []
         for field in fields:
@@ -90,6 +92,7 @@ def table_rows(model):
             row.append(
                 "; ".join(natural(item) for item in getattr(obj, field.name).all())
             )
+        row.extend(getattr(obj, name) for name in EDTF[model])
         yield row
 
 
@@ -161,8 +164,9 @@ def data_metadata(tables):
 
 
 def columns_names(model):
+    """The CSV's header: the columns, the many-to-many relations, the EDTF dates."""
     fields, many = columns(model)
-    return [field.name for field in fields + many]
+    return [field.name for field in fields + many] + list(EDTF[model])
 
 
 @require_safe

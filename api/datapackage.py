@@ -44,7 +44,8 @@ KEYS = {
     "memberships": ("country",),
     "adherences": ("country", "kind"),
     "chairmanships": ("slug",),
-    "chair-people": ("chairmanship", "name"),
+    "people": ("key",),
+    "chair-people": ("chairmanship", "person"),
     "events": ("slug",),
     "annex-revisions": ("slug",),
     "sources": ("file_name",),
@@ -128,12 +129,25 @@ def field_descriptor(field, many=False):
     return descriptor
 
 
+def edtf_descriptor(model, name):
+    """A column of dates in EDTF, described by the property that writes it."""
+    doc = " ".join(getattr(model, name).__doc__.split())
+    return {
+        "name": name,
+        "type": "string",
+        "title": f"{sentence(name.removesuffix('_edtf').replace('_', ' '))} (EDTF)",
+        "description": f"{doc} Extended Date/Time Format (EDTF, ISO 8601-2): an "
+        "uncertain day as [earliest..latest], a span as start/end, '..' open.",
+    }
+
+
 def table_schema(name, model):
     """The Table Schema of one bulk-data table: its columns in CSV order."""
     fields, many = data.columns(model)
     schema = {
         "fields": [field_descriptor(field) for field in fields]
-        + [field_descriptor(field, many=True) for field in many],
+        + [field_descriptor(field, many=True) for field in many]
+        + [edtf_descriptor(model, edtf) for edtf in data.EDTF[model]],
         "missingValues": [""],
         "primaryKey": list(KEYS[name]),
     }

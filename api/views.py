@@ -176,8 +176,8 @@ class Timeline(View):
     """The home page's chronology: the same form, the same entries."""
 
     fields = (
-        "kind", "date", "end_date", "precision", "dates", "title", "detail",
-        "countries", "url",
+        "kind", "date", "end_date", "precision", "dates", "dates_edtf", "title",
+        "detail", "countries", "url",
     )  # fmt: skip
 
     def get(self, request):
@@ -192,6 +192,7 @@ class Timeline(View):
             "end_date": entry.end_date,
             "precision": entry.precision,
             "dates": entry.dates_display,
+            "dates_edtf": entry.edtf,
             "title": entry.title,
             "detail": entry.detail,
             "countries": entry.countries,

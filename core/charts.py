@@ -38,19 +38,6 @@ class _Scale:
         return range(first, self.last + 1, step)
 
 
-def partner_counts(since_dates):
-    """[(date, partners)] after each date on which the number of partners changed."""
-    counts = []
-    total = 0
-    for day in sorted(day for day in since_dates if day is not None):
-        total += 1
-        if counts and counts[-1][0] == day:
-            counts[-1] = (day, total)
-        else:
-            counts.append((day, total))
-    return counts
-
-
 def _axis(scale, top, bottom):
     parts = [
         f'<line class="axis" x1="{LEFT}" y1="{bottom}" x2="{WIDTH - RIGHT}" '
@@ -66,39 +53,21 @@ def _axis(scale, top, bottom):
     return "".join(parts)
 
 
-def _step_path(scale, counts, top, bottom, end_day):
-    if not counts:
-        return "", 0
-    peak = max(count for _, count in counts)
-    height = bottom - top
-
-    def y(count):
-        return round(bottom - count / peak * height, 1)
-
-    points = [f"M{scale.x(counts[0][0])},{bottom}"]
-    previous = 0
-    for day, count in counts:
-        x = scale.x(day)
-        points.append(f"L{x},{y(previous)} L{x},{y(count)}")
-        previous = count
-    points.append(f"L{scale.x(max(end_day, counts[-1][0]))},{y(previous)}")
-    return " ".join(points), peak
-
-
-def overview_svg(plenaries, since_dates, today=None, total=None):
+def overview_svg(plenaries, intervals, today=None, total=None):
     """The plenaries along the years above the number of partners over time.
 
     `plenaries` is a list of (date, label, url) dots, `total` the number of
-    plenaries they stand for (one per dot if not given); `since_dates` the dates
-    on which each partnership began.
+    plenaries they stand for (one per dot if not given); `intervals` the
+    (earliest, latest) days between which each partnership began: drawn as the
+    growth chart draws them, a line of those certainly begun and a band up to
+    those that may have.
     """
     today = today or datetime.date.today()
-    dates = [day for day, _, _ in plenaries] + [d for d in since_dates if d]
+    band = partner_band(intervals)
+    dates = [day for day, _, _ in plenaries] + [day for day, _, _ in band]
     if not dates:
         return ""
     scale = _Scale(min(dates).year, max(max(dates), today).year)
-    counts = partner_counts(since_dates)
-    path, peak = _step_path(scale, counts, 56, 150, today)
     parts = [
         f'<svg class="chart" viewBox="0 0 {WIDTH} 176" role="img" '
         'aria-labelledby="overview-title overview-desc" '
@@ -106,7 +75,7 @@ def overview_svg(plenaries, since_dates, today=None, total=None):
         '<title id="overview-title">The regime at a glance</title>',
         f'<desc id="overview-desc">{total or len(plenaries)} plenaries from '
         f"{scale.first} to {scale.last - 1}, and the number of partners over "
-        f"time, rising to {peak}.</desc>",
+        f"time{_partners_desc(band)}.</desc>",
         f'<text class="label" x="{LEFT}" y="12">Plenaries</text>',
     ]
     for day, label, url in plenaries:
@@ -117,15 +86,36 @@ def overview_svg(plenaries, since_dates, today=None, total=None):
             f"<title>{escape(label)}</title></circle></a>"
         )
     parts.append(f'<text class="label" x="{LEFT}" y="50">Partners</text>')
-    if path:
-        parts.append(f'<path class="partners" d="{path}"/>')
-        parts.append(
+    if band:
+        peak = max(possible for _, _, possible in band)
+
+        def y(count):
+            return round(150 - count / peak * 94, 1)
+
+        end_day = max(band[-1][0], today)
+        certain = _steps(scale, [(d, c) for d, c, _ in band], y, end_day)
+        possible = _steps(scale, [(d, p) for d, _, p in band], y, end_day)
+        outline = _line(possible + certain[::-1])
+        parts += [
+            f'<path class="partners-possible" d="{outline} Z"/>',
+            f'<path class="partners" d="{_line(certain)}"/>',
             f'<text class="label" x="{WIDTH - RIGHT}" y="50" text-anchor="end">'
-            f"{peak}</text>"
-        )
+            f"{peak}</text>",
+        ]
     parts.append(_axis(scale, 20, 150))
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
+
+
+def _partners_desc(band):
+    """', rising to 35' where every partnership's day is certain; ', rising to
+    30 certainly and 35 possibly' where some are known only between two days."""
+    if not band:
+        return ""
+    _, certain, possible = band[-1]
+    if certain == possible:
+        return f", rising to {certain}"
+    return f", rising to {certain} certainly and {possible} possibly"
 
 
 def partner_band(intervals):

@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
-from core.dates import DatePrecision, format_date
+from core.dates import DatePrecision, bounds, edtf_day, format_date
 from core.records import ArchiveRecord
 
 from .claims import WHITESPACE
@@ -134,6 +134,13 @@ class SourceDocument(ArchiveRecord):
     @property
     def published_display(self):
         return format_date(self.published, self.published_precision)
+
+    @property
+    def published_edtf(self):
+        """The day of publication in EDTF, as precise as it is known: '2016-10-21',
+        '1994-10', '1987'; blank where unknown."""
+        earliest, latest = bounds(self.published, self.published_precision)
+        return edtf_day(earliest, latest, self.published_precision)
 
     @property
     def is_copy(self):

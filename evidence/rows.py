@@ -16,6 +16,7 @@ def source_row(source, absolute):
         "publisher": source.publisher,
         "published": source.published,
         "published_precision": source.published_precision,
+        "published_edtf": source.published_edtf,
         "original_url": source.url,
         "plenary": source.plenary.slug if source.plenary else None,
         "url": absolute(source.get_absolute_url()),
@@ -38,7 +39,7 @@ def source_records():
 
 SOURCE_FIELDS = (
     "slug", "file_name", "title", "kind", "publisher", "published",
-    "published_precision", "original_url", "plenary", "url",
+    "published_precision", "published_edtf", "original_url", "plenary", "url",
 )  # fmt: skip
 
 SOURCE_ROWS = Rows(

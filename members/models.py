@@ -370,6 +370,7 @@ class Adherence(ArchiveRecord):
 
     @property
     def declared_edtf(self):
+        """When it was declared, in EDTF: '1998', '[..2004-03-15]'."""
         return edtf_day(
             self.declared_earliest, self.declared_latest, self.declared_precision
         )

@@ -117,8 +117,18 @@ def chair_rows(terms, absolute):
             "joint": len(held_by) > 1,
             "start_plenary": term.start_plenary_slug or "",
             "start_date": term.start_plenary_date,
+            # A term's start and end: the dates of its plenaries (blank where
+            # none is recorded).
+            "start_edtf": edtf_span(
+                term.start_plenary_date,
+                term.start_plenary_end,
+                term.start_plenary_precision,
+            ),
             "end_plenary": term.end_plenary_slug or "",
             "end_date": term.end_plenary_date,
+            "end_edtf": edtf_span(
+                term.end_plenary_date, term.end_plenary_end, term.end_plenary_precision
+            ),
             "people": [
                 ", ".join(filter(None, [str(p), p.position, p.described]))
                 for p in people.get(term.pk, ())
@@ -131,8 +141,8 @@ def chair_rows(terms, absolute):
 
 CHAIR_FIELDS = (
     "slug", "countries", "country_codes", "joint", "start_plenary",
-    "start_date", "end_plenary", "end_date", "people", "person_keys",
-    "roles", "url",
+    "start_date", "start_edtf", "end_plenary", "end_date", "end_edtf", "people",
+    "person_keys", "roles", "url",
 )  # fmt: skip
 
 CHAIR_ROWS = Rows(

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from django.db.models import Q
 
 from annex.models import AnnexRevision
-from core.dates import format_interval, format_range
+from core.dates import edtf_day, edtf_span, format_interval, format_range
 from members.models import Adherence, Country, Membership
 from plenaries.models import Chairmanship, ChairPerson, Event, Plenary
 
@@ -61,6 +61,7 @@ class Entry:
     detail: str = ""
     countries: list = dataclasses.field(default_factory=list)  # their names
     shown: str = ""  # the date as written, where it is an interval, not a span
+    edtf: str = ""  # the date in EDTF: the record's span or interval
 
     @property
     def kind_label(self):
@@ -132,6 +133,7 @@ def _plenary_entry(row, links):
         date=row["start_date"],
         end_date=row["end_date"],
         precision=row["date_precision"],
+        edtf=edtf_span(row["start_date"], row["end_date"], row["date_precision"]),
         title=_plenary_title(
             row["number"], row["city"], row["country__name"], row["start_date"]
         ),
@@ -184,6 +186,12 @@ def _chair_entry(row, links):
         anchor=f"chair-{row['slug']}",
         date=row["start_plenary__start_date"],
         precision=row["start_plenary__date_precision"],
+        # The term began at its plenary: the meeting's dates.
+        edtf=edtf_span(
+            row["start_plenary__start_date"],
+            row["start_plenary__end_date"],
+            row["start_plenary__date_precision"],
+        ),
         title=f"{names} take{'' if len(countries) > 1 else 's'} the chair",
         url=Chairmanship.url_for(row["slug"]),
         detail=", ".join(people),
@@ -218,6 +226,7 @@ def _partner_entry(row, links):
         url=Country.url_for(row["country__slug"]),
         countries=[name],
         shown=format_interval(earliest, latest, row["since_precision"]),
+        edtf=edtf_day(earliest, latest, row["since_precision"]),
     )
 
 
@@ -237,6 +246,9 @@ def _adherence_entry(row, links):
         precision=row["declared_precision"],
         title=f"{row['country__name']}: {kind.lower()}",
         shown=format_interval(
+            row["declared_earliest"], row["declared_latest"], row["declared_precision"]
+        ),
+        edtf=edtf_day(
             row["declared_earliest"], row["declared_latest"], row["declared_precision"]
         ),
         url=Country.url_for(row["country__slug"]),
@@ -268,6 +280,13 @@ def _annex_entry(row, links):
         anchor=f"annex-{row['slug']}",
         date=row["date"],
         precision=row["date_precision"],
+        # A revision made during a plenary is dated between its first and last day.
+        shown=format_interval(
+            row["date"], row["latest_day"] or row["date"], row["date_precision"]
+        ),
+        edtf=edtf_day(
+            row["date"], row["latest_day"] or row["date"], row["date_precision"]
+        ),
         title=f"Annex revised: {row['summary']}",
         url=AnnexRevision.url_for(row["slug"]),
         detail=detail,
@@ -297,6 +316,9 @@ def _event_entry(row, countries):
         date=row["date"],
         end_date=row["end_date"],
         precision=row["date_precision"],
+        edtf=edtf_span(
+            row["date"], row["end_date"] or row["date"], row["date_precision"]
+        ),
         title=row["title"],
         detail=row["description"],
         countries=countries,
@@ -314,7 +336,8 @@ SOURCES = {
         ),
         Source(
             Kind.CHAIR, "start_plenary__start_date", _chairs,
-            ("slug", "start_plenary__start_date", "start_plenary__date_precision"),
+            ("slug", "start_plenary__start_date", "start_plenary__end_date",
+             "start_plenary__date_precision"),
             _chair_entry, _chair_links,
         ),
         Source(
@@ -331,7 +354,7 @@ SOURCES = {
         ),
         Source(
             Kind.ANNEX, "date", _annex_revisions,
-            ("slug", "date", "date_precision", "summary", "meeting",
+            ("slug", "date", "latest_day", "date_precision", "summary", "meeting",
              "adopted_at__slug", "adopted_at__start_date",
              *(f"adopted_at__{column}" for column in PLACE)),
             _annex_entry,

@@ -104,7 +104,7 @@ class TimelineView(TemplateView):
             jump=jump_bar(self.year_links(chronology, page)),
             overview=overview_svg(
                 chart_points(years),
-                list(Membership.objects.values_list("since_latest", flat=True)),
+                list(Membership.objects.values_list("since_earliest", "since_latest")),
                 total=sum(year["plenaries"] for year in years),
             ),
             **kwargs,

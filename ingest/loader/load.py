@@ -79,10 +79,7 @@ def load_model(
             existing is None and key in index.deleted_by_staff and not force
         ):
             if existing is None:
-                index.gone.add(key)
-                report.counts["not re-created"] += 1
-                reason = f"refers to the {', '.join(blocked)}" if blocked else ""
-                report.deleted.append((key, reason))
+                not_recreated(key, blocked, index, report)
             continue
         wanted = snapshot(incoming, m2m_data)
         wanted_digest = digest(wanted)
@@ -113,13 +110,26 @@ def load_model(
     keep_staff_versions(model, overwritten, index)
     if stale_after is not None:
         remove_stale(model, seen | stale_after, report, indexes)
+    return seen | write_and_index(model, creates, updates, report, index, reason)
+
+
+def not_recreated(key, blocked, index, report):
+    """Report a record the load leaves out: staff deleted it, or it refers to
+    records left out (`blocked`)."""
+    index.gone.add(key)
+    report.counts["not re-created"] += 1
+    why = f"refers to the {', '.join(blocked)}" if blocked else ""
+    report.deleted.append((key, why))
+
+
+def write_and_index(model, creates, updates, report, index, reason):
+    """Write the records, count them and index them; return their rows."""
     write(model, creates, updates, reason)
     report.counts["created"] += len(creates)
     report.counts["updated"] += len(updates)
     for _, instance, m2m_data in creates + updates:
-        seen.add(instance.pk)
         index.add(instance, {**index.m2m.get(instance.pk, {}), **m2m_data})
-    return seen
+    return {instance.pk for _, instance, _ in creates + updates}
 
 
 def write(model, creates, updates, reason=CHANGE_REASON):

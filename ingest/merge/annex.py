@@ -3,6 +3,7 @@
 from ingest.dates import DAY, YEAR, DateRange, weekday_in
 from ingest.merge.plenaries import plenary_of
 from ingest.merge.records import PRECISION_RANK, AnnexRevision
+from ingest.merge.witnesses import witness_rank
 
 
 def plenary_on(archive, date):
@@ -31,16 +32,38 @@ def _annex_groups(archive):
                 continue
             key = plenary.slug if plenary else evidence.date.claim
             groups.setdefault(key, []).append((source, evidence, plenary))
+    return _join_to_plenaries(groups)
+
+
+def _join_to_plenaries(groups):
+    """The groups, those dated only to a period joined to the revision a witness
+    says a plenary adopted in it: the same revision, told by two witnesses (an
+    overview's "November 1991" and the Washington statement of that month).
+
+    Only where the period holds exactly one such plenary and the evidence names
+    no other body (a revision by the Technical Experts Meeting is its own)."""
+    adopted = [group for group in groups.values() if group[0][2] is not None]
+    for key, group in list(groups.items()):
+        if group[0][2] is not None or any(e.meeting for _, e, _ in group):
+            continue
+        period = group[0][1].date
+        within = [g for g in adopted if period.contains(g[0][2].dates)]
+        if len(within) == 1:
+            plenary = within[0][0][2]
+            within[0].extend((s, e, plenary) for s, e, _ in groups.pop(key))
     return list(groups.values())
 
 
 def _revision_date(group):
     """The most precise date the evidence gives, else the day its weekday names in
     the plenary, else the plenary's month (or year)."""
+    plenary = group[0][2]
     dated = [e for _, e, _ in group if e.date is not None]
     if dated:
-        return min(dated, key=lambda e: PRECISION_RANK[e.date.precision]).date
-    plenary = group[0][2]
+        date = min(dated, key=lambda e: PRECISION_RANK[e.date.precision]).date
+        # A period holding the whole meeting says less than the meeting's days.
+        if plenary is None or not date.contains(plenary.dates):
+            return date
     weekday = next((e.weekday for _, e, _ in group if e.weekday), "")
     day = weekday_in(plenary.dates, weekday) if weekday else None
     if day is not None:
@@ -54,12 +77,18 @@ def _revision_date(group):
 def _revision(group):
     """The revision one group of evidence describes (its slug is set later)."""
     plenary = group[0][2]
-    summary_from = next((e for _, e, _ in group if e.date is not None), group[0][1])
+    # The better witness's account (ingest.merge.witnesses), a dated one first.
+    ranked = sorted(
+        group,
+        key=lambda item: (witness_rank(item[0], item[1].plenary), not item[1].date),
+    )
+    summary_from = ranked[0][1]
     return AnnexRevision(
         slug="",
         date=_revision_date(group),
         summary=summary_from.summary,
-        description=summary_from.description,
+        description=summary_from.description
+        or next((e.description for _, e, _ in ranked if e.description), ""),
         adopted_at=plenary.slug if plenary else "",
         meeting=next((e.meeting for _, e, _ in group if e.meeting), ""),
         # No witness says a plenary adopted it: its date falls in the meeting.
@@ -89,13 +118,15 @@ def _unique_slug(base, used):
 def _cite_revision(archive, revision, group):
     slug = revision.slug
     for source, evidence, _ in group:
-        if evidence.date is not None and evidence.date == revision.date:
+        # A period holding the revision's days agrees with it, less precisely
+        # (an overview's month of the meeting): each is cited as it was stated.
+        if evidence.date is not None and evidence.date.contains(revision.date):
             archive.cite(
                 source,
                 "annex_revision",
                 slug,
                 "date",
-                revision.date.claim,
+                evidence.date.claim,
                 evidence.passage,
             )
         elif evidence.plenary is not None:

@@ -123,8 +123,9 @@ def _chairmanship(archive, index, term):
     notes = []
     if not explicit:
         notes.append(
-            "Inferred: no witness names the chair; the host of this plenary is "
-            "taken to chair until the next one, as the regime's practice is."
+            "Inferred: no witness names the chairing country; the host of this "
+            "plenary is taken to chair until the next one, as the regime's "
+            "practice is."
         )
     if unrecorded:
         notes.append(

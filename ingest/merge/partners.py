@@ -17,6 +17,7 @@ import datetime
 import re
 from typing import NamedTuple
 
+from core.dates import format_date
 from ingest import names
 from ingest.dates import DAY, MONTH, YEAR, DateRange, ordinal
 from ingest.merge.adherences import merge_adherences
@@ -121,7 +122,9 @@ def _evidence_bound(archive, source, evidence):
     basis = "One of the founding partners." if founding else ""
     if evidence.upper_bound:
         return Bound(*key, None, end, f"by {evidence.date.claim}", basis, founding)
-    basis = basis or f"Became a partner in {evidence.date.claim}."
+    when = format_date(evidence.date.start, evidence.date.precision)
+    on = "on" if evidence.date.precision == DAY else "in"
+    basis = basis or f"Became a partner {on} {when}."
     return Bound(*key, begin - ONE_DAY, end, evidence.date.claim, basis, founding)
 
 

@@ -4,8 +4,11 @@
 The first day comes from the best witness that gives one (a less precise witness
 is refined by a more precise one it contains: "in October" by "8-10 October").
 The last day comes from the same witness; where that witness gives the opening
-day alone, from the best witness that gives a last day, and where none does, no
-last day is claimed (`Plenary.open_end`). A year stays a year: no witness, no day.
+day alone, from the best witness that gives a last day and the same first day (a
+witness wrong on the first day is not taken for the last: Sochi 2021 opened on
+6 October, not the overview's 4th, so the overview's 8th is not its end), and
+where none does, no last day is claimed (`Plenary.open_end`). A year stays a
+year: no witness, no day.
 
 Citations: a witness of the whole span is cited on "dates" ("1999-10-11/
 1999-10-15", "1988"); a witness of the opening day alone on "start", of the last
@@ -82,7 +85,10 @@ def followed_dates(witnesses):
     ends = [
         w
         for w in witnesses
-        if not w.opening_only and w.value.precision == DAY and w.value.end >= start
+        if not w.opening_only
+        and w.value.precision == DAY
+        and w.value.end >= start
+        and (w.end_only or w.value.start == start)
     ]
     if not ends:
         return DateRange(start, start, DAY), True, best, None

@@ -76,8 +76,12 @@ class ChairmanshipQuerySet(models.QuerySet):
         return self.only("slug").annotate(
             start_plenary_slug=models.F("start_plenary__slug"),
             start_plenary_date=models.F("start_plenary__start_date"),
+            start_plenary_end=models.F("start_plenary__end_date"),
+            start_plenary_precision=models.F("start_plenary__date_precision"),
             end_plenary_slug=models.F("end_plenary__slug"),
             end_plenary_date=models.F("end_plenary__start_date"),
+            end_plenary_end=models.F("end_plenary__end_date"),
+            end_plenary_precision=models.F("end_plenary__date_precision"),
         )
 
     def begun_or_ended_at(self, plenary):
@@ -195,6 +199,20 @@ class Chairmanship(ArchiveRecord):
     @property
     def is_joint(self):
         return len(self.countries.all()) > 1
+
+    # A term begins and ends at a plenary: its dates are the meetings' (read with
+    # the term, as /data/ reads its plenaries).
+    @property
+    def start_edtf(self):
+        """The dates of the plenary it began at, in EDTF ('1999-10-11/1999-10-15',
+        '1988'); blank where none is recorded."""
+        return self.start_plenary.dates_edtf if self.start_plenary else ""
+
+    @property
+    def end_edtf(self):
+        """The dates of the plenary it ended at, in EDTF; blank while it runs or
+        where no end is recorded."""
+        return self.end_plenary.dates_edtf if self.end_plenary else ""
 
 
 class PersonManager(models.Manager):

@@ -3,7 +3,7 @@
 from django.db import models
 from django.urls import reverse
 
-from core.dates import DatePrecision, format_range
+from core.dates import DatePrecision, edtf_span, format_range
 from core.records import ArchiveRecord
 
 
@@ -82,3 +82,9 @@ class Event(ArchiveRecord):
     @property
     def dates_display(self):
         return format_range(self.date, self.end_date, self.date_precision)
+
+    @property
+    def dates_edtf(self):
+        """The days it took in EDTF: '2003-05-12/2003-05-14', '1994-10'; an event
+        without an end date took one day."""
+        return edtf_span(self.date, self.end_date or self.date, self.date_precision)

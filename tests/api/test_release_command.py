@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from api import publish as publishing
-from api.data import TABLES, columns
+from api.data import EDTF, TABLES, columns
 from api.datapackage import KEYS
 from tests.api.releasing import (
     csv_rows,
@@ -66,7 +66,8 @@ def test_every_table_and_every_column_is_described(released):
         fields, many = columns(model)
         header = csv_rows(released / resource["path"])[0]
         described = [field["name"] for field in resource["schema"]["fields"]]
-        assert described == header == [field.name for field in fields + many]
+        dated = list(EDTF[model])
+        assert described == header == [field.name for field in fields + many] + dated
         for field in resource["schema"]["fields"]:
             assert field["type"] in {"string", "integer", "boolean", "date"}, field
             assert field["title"], field

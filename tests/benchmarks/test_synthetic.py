@@ -57,7 +57,7 @@ def test_copies_keep_the_shape_of_the_real_records(small_archive):
     assert "synthetic" in overview_copy.title
     term = Chairmanship.objects.get(slug="2015-netherlands-luxembourg-x2")
     assert term.end_plenary == copy
-    assert {p.name for p in term.people.all()} == {
+    assert {p.person.name for p in term.people.all()} == {
         "Piet de Klerk",
         "Jean-Louis Wolzfeld",
     }

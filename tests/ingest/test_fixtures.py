@@ -92,9 +92,11 @@ def test_a_new_statement_merges_with_what_the_overview_says(tmp_path, sources_co
     assert auckland["statement"].startswith("The Missile Technology Control Regime")
     assert auckland["summary"].startswith("On 7-11 October")
     assert auckland["opened_by"] == "Hon. Minister Example"
-    people = [p["fields"] for p in load("chair_people.json", output)]
-    assert {"chairmanship": ["2019-new-zealand"], "name": "Marta Exemplar"}.items() <= (
-        next(p for p in people if p["name"] == "Marta Exemplar").items()
+    people = [p["fields"] for p in load("people.json", output)]
+    marta = next(p for p in people if p["name"] == "Marta Exemplar")
+    roles = [p["fields"] for p in load("chair_people.json", output)]
+    assert {"chairmanship": ["2019-new-zealand"], "person": [marta["key"]]}.items() <= (
+        next(r for r in roles if r["person"] == [marta["key"]]).items()
     )
     sources = [s["fields"] for s in load("sources.json", output)]
     new = next(s for s in sources if s["file_name"] == "auckland-2019-statement.txt")

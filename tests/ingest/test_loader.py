@@ -56,8 +56,8 @@ def fixture_records(**plenary_fields):
             "model": "members.membership",
             "fields": {
                 "country": ["AR"],
-                "since": "2011-04-15",
-                "since_is_upper_bound": True,
+                "since_latest": "2011-04-15",
+                "since_precision": "day",
             },
         },
         {

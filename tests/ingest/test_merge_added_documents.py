@@ -13,7 +13,8 @@ D = datetime.date
 
 def test_statements_of_years_the_sources_lack_extend_the_archive(tmp_path):
     """Two golden statements (one co-chaired, one dated across a year) added to the
-    catalogue give two more plenaries, each with its chair term, after Montreux."""
+    catalogue give two more plenaries, each with its chair term, after Montreux
+    (the 34th: the 35th is unrecorded, so Montreux's term has no known end)."""
     import shutil
 
     from django.conf import settings
@@ -45,7 +46,15 @@ def test_statements_of_years_the_sources_lack_extend_the_archive(tmp_path):
     joint = chair_of(extended, "2024-lisbon")
     assert (joint.slug, joint.countries) == ("2024-portugal-netherlands", ["PT", "NL"])
     assert [p.name for p in joint.people] == ["Ana Exemplo", "Jan Voorbeeld"]
-    assert chair_of(extended, "2022-montreux").end_plenary == "2024-lisbon"
+    assert joint.end_plenary == "2025-wellington"
+    montreux = chair_of(extended, "2022-montreux")
+    assert montreux.end_plenary == ""
+    assert "between this one and the 36th are not recorded" in montreux.notes
+    # A chair named without a country: the person is kept, the country inferred.
+    wellington_term = chair_of(extended, "2025-wellington")
+    assert [p.name for p in wellington_term.people] == ["Sam Sample"]
+    assert wellington_term.countries_inferred
+    assert "no witness names the chairing country" in wellington_term.notes
 
 
 STATEMENT_PIECES = [

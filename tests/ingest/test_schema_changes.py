@@ -54,9 +54,7 @@ def test_a_record_whose_key_changed_takes_its_old_rows_number(real_archive, tmp_
     shutil.copytree(real_archive_fixtures(), fixtures)
     for path in fixtures.glob("*.json"):
         text = path.read_text(encoding="utf-8")
-        path.write_text(
-            text.replace("2000-helsinki", "2000-finland"), encoding="utf-8"
-        )
+        path.write_text(text.replace("2000-helsinki", "2000-finland"), encoding="utf-8")
     helsinki = Plenary.objects.get(slug="2000-helsinki")
 
     output = load("--fixtures", str(fixtures))

@@ -160,7 +160,10 @@ def test_plenary_tools_link_the_day_the_comparison_and_the_citation(small_archiv
     interlaken = Plenary.objects.get(slug="1993-interlaken")
     html = render(Context({"plenary": interlaken}))
     assert "compare" not in html
-    assert 'href="/on/1993-11-01/"' in html
+    # Known to the month (in the small archive): no first day a witness gives,
+    # so the regime by the end of its last month.
+    assert 'href="/on/1993-12-31/"' in html
+    assert "The regime by the end of December 1993" in html
 
 
 # Each page's queries: a fixed number, whatever the archive holds (the chair's

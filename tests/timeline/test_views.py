@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from core.charts import overview_svg, partner_counts
+from core.charts import overview_svg
 from tests.factories import EventFactory, PlenaryFactory
 from tests.large_archive import count_queries, grow_archive
 from timeline.chronology import Chronology, Filters, jump_bar
@@ -150,7 +150,7 @@ def test_overview_chart_plots_plenaries_and_partners(client, dated_archive):
 def test_overview_chart_escapes_what_it_is_given():
     svg = overview_svg(
         [(datetime.date(2000, 1, 1), '<script>"x"</script>', '/p/"><b>')],
-        [datetime.date(1999, 1, 1)],
+        [(datetime.date(1999, 1, 1), datetime.date(1999, 1, 1))],
         today=datetime.date(2001, 1, 1),
     )
     assert "<script>" not in svg
@@ -158,12 +158,24 @@ def test_overview_chart_escapes_what_it_is_given():
     assert '"><b>' not in svg
 
 
-def test_partner_counts_step_once_per_day():
-    days = [datetime.date(1987, 4, 16)] * 7 + [datetime.date(1990, 1, 1), None]
-    assert partner_counts(days) == [
-        (datetime.date(1987, 4, 16), 7),
-        (datetime.date(1990, 1, 1), 8),
-    ]
+def test_overview_chart_draws_uncertain_partnerships_as_a_band():
+    """A partnership known only between two days is no step on a day: the line
+    counts it from its latest day, the band from its earliest."""
+    svg = overview_svg(
+        [(datetime.date(1998, 10, 5), "A plenary", "/p/")],
+        [
+            (datetime.date(1987, 4, 16), datetime.date(1987, 4, 16)),
+            (datetime.date(1997, 11, 7), datetime.date(1998, 10, 5)),
+            (None, datetime.date(1999, 6, 1)),
+        ],
+        today=datetime.date(2001, 1, 1),
+    )
+    assert 'class="partners-possible"' in svg and 'class="partners"' in svg
+    assert "rising to 3." in svg
+    unsure = overview_svg(
+        [], [(datetime.date(1997, 11, 7), None)], today=datetime.date(2001, 1, 1)
+    )
+    assert "rising to 0 certainly and 1 possibly" in unsure
 
 
 def test_jump_bar_groups_years_by_decade():
