@@ -62,9 +62,10 @@ class PlenaryDetailView(CitableMixin, DetailView):
         terms = list(Chairmanship.objects.begun_or_ended_at(plenary))
         # Partners on the meeting's first day, certainly, possibly or not yet (as
         # the evidence dates each partnership; a first day known to the month or
-        # year is any of its days); adherents as the meeting closed.
+        # year is any of its days); adherents as the meeting closed (on its
+        # opening day where no witness gives its last).
         first_day = bounds(plenary.start_date, plenary.date_precision)
-        day = plenary.end_date
+        day = plenary.last_known_day
         previous_plenary, next_plenary = Plenary.objects.neighbours(plenary)
         reports = list(
             plenary.reported_by.select_related("original").defer(
