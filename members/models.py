@@ -120,12 +120,14 @@ class IntervalQuerySet(models.QuerySet):
         _, latest = self._bounds()
         return self.filter(**{f"{latest}__lte": day})
 
-    def possible_on(self, day):
-        """Perhaps begun by `day`: its interval spans the day."""
+    def possible_on(self, day, last_day=None):
+        """Perhaps begun by `day`: its interval spans the day. A day known only
+        between `day` and `last_day` (a meeting dated to its month or year): the
+        interval reaches into them, neither ended before nor begun after."""
         earliest, latest = self._bounds()
         return self.filter(
             models.Q(**{f"{earliest}__isnull": True})
-            | models.Q(**{f"{earliest}__lte": day}),
+            | models.Q(**{f"{earliest}__lte": last_day or day}),
             models.Q(**{f"{latest}__isnull": True})
             | models.Q(**{f"{latest}__gt": day}),
         )

@@ -8,6 +8,7 @@ import datetime
 
 from django.db.models import Prefetch
 
+from core.dates import DatePrecision, format_date
 from evidence.models import Citation
 
 from .models import Membership
@@ -31,6 +32,19 @@ class PartnersOn:
     certain: list
     possible: list  # each with `witnesses`: its "since" citations
     not_yet: list
+    # A day known only to its month or year: its last possible day, and the
+    # precision it is written at ("1988", not "1 January 1988").
+    last_day: datetime.date | None = None
+    precision: str = DatePrecision.DAY
+
+    @property
+    def uncertain(self):
+        """Whether the day is known only between `day` and `last_day`."""
+        return self.last_day is not None and self.last_day != self.day
+
+    @property
+    def day_display(self):
+        return format_date(self.day, self.precision)
 
     @property
     def countries(self):
@@ -61,13 +75,14 @@ def deciding_witnesses(membership):
     ]
 
 
-def partners_on(day):
+def partners_on(day, last_day=None, precision=DatePrecision.DAY):
     """Four queries (one per group and the witnesses), whatever the size of the
-    archive."""
+    archive. A day known only between `day` and `last_day` (at `precision`):
+    certainly partners by the first of them, not yet by the last."""
     partners = Membership.objects.with_country().order_by("country__name")
-    possible = list(partners.possible_on(day).prefetch_related(WITNESSES))
+    possible = list(partners.possible_on(day, last_day).prefetch_related(WITNESSES))
     for membership in possible:
         membership.witnesses = deciding_witnesses(membership)
-    return PartnersOn(
-        day, list(partners.certain_on(day)), possible, list(partners.not_yet_on(day))
-    )
+    not_yet = list(partners.not_yet_on(last_day or day))
+    certain = list(partners.certain_on(day))
+    return PartnersOn(day, certain, possible, not_yet, last_day, precision)

@@ -3,7 +3,7 @@
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from core.dates import format_date
+from core.dates import bounds, format_date
 from core.exports import ExportMixin
 from core.listing import (
     ClampedPaginationMixin,
@@ -61,8 +61,11 @@ class PlenaryDetailView(CitableMixin, DetailView):
         citations = list(plenary.citations.with_source_line().order_by("field", "pk"))
         terms = list(Chairmanship.objects.begun_or_ended_at(plenary))
         # Partners on the meeting's first day, certainly, possibly or not yet (as
-        # the evidence dates each partnership); adherents as the meeting closed.
-        day = plenary.end_date
+        # the evidence dates each partnership; a first day known to the month or
+        # year is any of its days); adherents as the meeting closed (on its
+        # opening day where no witness gives its last).
+        first_day = bounds(plenary.start_date, plenary.date_precision)
+        day = plenary.last_known_day
         previous_plenary, next_plenary = Plenary.objects.neighbours(plenary)
         reports = list(
             plenary.reported_by.select_related("original").defer(
@@ -91,7 +94,7 @@ class PlenaryDetailView(CitableMixin, DetailView):
             ),
             sources=by_source(citations),
             disagreements=disagreements(citations),
-            partners_on=partners_on(plenary.start_date),
+            partners_on=partners_on(*first_day, plenary.date_precision),
             adherents=list(
                 Adherence.objects.on(day).with_country().order_by("country__name")
             ),

@@ -22,10 +22,14 @@ def create_editors(apps, schema_editor):
     from django.contrib.auth.management import create_permissions
 
     # Permissions are made after migrations; this migration needs them now.
+    # create_permissions skips an app without models_module, which a migration's
+    # app configs lack; each keeps its own afterwards (the real registry's, when
+    # a test calls this, must stay as it was: dumpdata reads it).
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = models_module
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     wanted = [("submissions", codename) for codename in SUBMISSION_PERMISSIONS]

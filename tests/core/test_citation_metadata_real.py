@@ -82,7 +82,8 @@ def test_every_plenary_is_dated_at_its_own_precision(client, real_archive):
         precision = plenary.date_precision
         assert event["name"] == capfirst(str(plenary))
         assert event["startDate"] == iso_date(plenary.start_date, precision)
-        assert event["endDate"] == iso_date(plenary.end_date, precision)
+        # A meeting known by its opening day alone (Sochi 2021) claims no end.
+        assert event.get("endDate") == (iso_date(plenary.end_date, precision) or None)
         assert event["location"]["address"]["addressCountry"]["name"] == (
             plenary.country.name
         )

@@ -76,12 +76,19 @@ def test_the_real_archive_disagrees_alike_in_python_and_sql():
     assert Citation.objects.count() > 400
     contradicted = assert_python_and_sql_agree()
     # The archive's own disagreements, as the parser marks them: each claim the
-    # record does not follow is contradicted by the one it follows.
+    # record does not follow is contradicted by the one it follows, except a
+    # claim set aside on a field the record claims nothing of (the overview's
+    # last day of Sochi 2021, from a witness wrong on its first: the record
+    # gives no last day), which contradicts no other claim.
     not_followed = set(
         Citation.objects.filter(is_followed=False).values_list("pk", flat=True)
     )
     assert not_followed
-    assert not_followed <= contradicted
+    assert not_followed - contradicted == set(
+        Citation.objects.filter(plenary__slug="2021-sochi", field="end").values_list(
+            "pk", flat=True
+        )
+    )
     for claim, folded in folded_in_sql().items():
         assert folded == fold(claim), claim
 

@@ -121,3 +121,30 @@ def test_partners_on_a_day_fall_in_three_groups():
     assert possible.since_display == "between 7 November 1997 and 5 October 1998"
     assert possible.since_edtf == "[1997-11-07..1998-10-05]"
     assert open_start.since_display == "by 15 April 2011"
+
+
+@pytest.mark.django_db
+def test_partners_on_a_day_known_only_to_its_year_count_every_day_of_it():
+    """A meeting of 1998 whose day no witness gives: certainly partners by its
+    first possible day, not yet only if begun after its last; the day is written
+    as a year."""
+    begun_in_march = MembershipFactory(
+        country=CountryFactory(name="Borduria"),
+        since_earliest=D(1998, 3, 1),
+        since_latest=D(1998, 3, 31),
+        since_precision="month",
+    )
+    begun_after = MembershipFactory(
+        country=CountryFactory(name="Dorado"),
+        since_earliest=D(1999, 2, 1),
+        since_latest=D(1999, 2, 28),
+        since_precision="month",
+    )
+    on = partners_on(D(1998, 1, 1), D(1998, 12, 31), "year")
+    assert (on.certain, on.possible, on.not_yet) == (
+        [],
+        [begun_in_march],
+        [begun_after],
+    )
+    assert (on.uncertain, on.day_display) == (True, "1998")
+    assert partners_on(D(1998, 1, 1)).not_yet == [begun_in_march, begun_after]

@@ -1,5 +1,7 @@
 """The plenary and source pages on the real archive, built from sources/."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from django.utils.html import escape
@@ -57,6 +59,9 @@ def test_real_dates_known_to_the_year_are_not_given_a_day(client):
     html = client.get(rome.get_absolute_url()).content.decode()
     assert '<dd><time datetime="1988">1988</time>' in html
     assert "1 January 1988" not in html
+    # Its partners are counted on any day of 1988 it may have opened.
+    assert "On the meeting's first day (1988)" in html
+    assert "ends by the start of 1988" in html
 
 
 @pytest.mark.usefixtures("real_archive")
@@ -86,11 +91,15 @@ def test_real_plenary_filters_find_the_meetings_that_cite_a_resolution(client):
 
 @pytest.mark.usefixtures("real_archive")
 def test_the_real_buenos_aires_page_lists_the_34_partners_its_statement_names(client):
-    """The statement of 15 April 2011 names 34 partners; most are known only as
-    partners "by" that day, so the page counts them at the close of the meeting."""
+    """The statement of 15 April 2011 names 34 partners, each certainly a partner
+    on the meeting's first day (11 April 2011) as the evidence dates them; India,
+    an adherent then, not yet."""
     response = client.get("/plenaries/2011-buenos-aires/")
-    assert len(response.context["partners"]) == 34
-    assert "India" not in [country.name for country in response.context["partners"]]
-    assert "34 partners by the close of the meeting (15 April 2011)" in (
-        response.content.decode()
-    )
+    on = response.context["partners_on"]
+    assert (on.day, on.uncertain) == (datetime.date(2011, 4, 11), False)
+    assert (len(on.certain), on.possible) == (34, [])
+    assert [m.country.name for m in on.not_yet] == ["India"]
+    html = response.content.decode()
+    assert "On the meeting's first day (11 April 2011)" in html
+    assert "Certainly partners: 34" in html
+    assert "Not yet partners: 1" in html

@@ -1,5 +1,6 @@
 """The plenary, chair and source pages, their filters, feed and sitemap."""
 
+import datetime
 import json
 
 import pytest
@@ -198,6 +199,7 @@ def test_dates_known_only_to_the_month_are_shown_at_that_precision(
     html = client.get("/plenaries/1993-interlaken/").content.decode()
     assert "November–December 1993" in html
     assert "1 November 1993" not in html
+    assert "On the meeting's first day (November 1993)" in html
 
 
 def test_the_statement_is_sanitized(client, small_archive):
@@ -225,10 +227,18 @@ def test_disagreeing_sources_are_both_shown_and_the_followed_one_marked(
 
 def test_the_partners_on_the_day_of_the_meeting_are_listed(client, small_archive):
     response = client.get("/plenaries/2016-busan/")
-    partners = [country.name for country in response.context["partners"]]
-    assert partners == ["India", "Korea"]
+    on = response.context["partners_on"]
+    assert on.day == datetime.date(2016, 10, 17)
+    assert [m.country.name for m in on.certain] == ["India", "Korea"]
+    assert (on.possible, on.not_yet) == ([], [])
     early = client.get("/plenaries/1993-interlaken/")
-    assert early.context["partners"] == []
+    on = early.context["partners_on"]
+    assert (on.day, on.last_day) == (
+        datetime.date(1993, 11, 1),
+        datetime.date(1993, 11, 30),
+    )
+    assert (on.certain, on.possible) == ([], [])
+    assert sorted(m.country.name for m in on.not_yet) == ["India", "Korea"]
 
 
 def test_a_plenary_page_has_a_canonical_link_and_a_cite_block(client, small_archive):
