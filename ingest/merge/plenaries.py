@@ -11,6 +11,7 @@ names it, the record takes the inference and says so (`country_inferred`), and
 each citation of an inferred country says what it was inferred from.
 """
 
+from core.dates import format_range
 from ingest import names
 from ingest.errors import ParseError
 from ingest.merge.plenary_dates import (
@@ -287,6 +288,20 @@ def announcing_index(archive, evidence):
     return None
 
 
+def announcement_text(source, evidence):
+    """What was announced of the next meeting: the passage of a document the
+    archive holds; for one it cites from the original, the facts alone ("The next
+    plenary announced in Sweden for 3–6 October 1994."), never its wording."""
+    if source.held:
+        return evidence.passage
+    where = " and ".join(names.COUNTRY_BY_ISO[c].name for c in evidence.countries)
+    dates = evidence.next_dates.value if evidence.next_dates else None
+    when = format_range(dates.start, dates.end, dates.precision) if dates else ""
+    parts = [f"in {where}" if where else "", f"for {when}" if when else ""]
+    said = " ".join(part for part in parts if part)
+    return f"The next plenary announced{' ' + said if said else ''} ({source.title})."
+
+
 def _cite_announcements(archive):
     """Next hosts, and the dates announced for the next meeting (not followed)."""
     for source in archive.sources:
@@ -297,7 +312,7 @@ def _cite_announcements(archive):
             if index is None:
                 continue
             announcing = archive.plenaries[index]
-            text = evidence.passage
+            text = announcement_text(source, evidence)
             if text not in announcing.next_announcement:
                 announcing.next_announcement = " ".join(
                     filter(None, [announcing.next_announcement, text])

@@ -178,3 +178,20 @@ def test_the_five_documents_alone(documents_archive):
     assert len(documents_archive.plenaries) == 28
     athens = documents_archive.plenary("2007-athens")
     assert athens.dates.claim == "2007-11-07/2007-11-09"
+
+
+def test_an_announcement_cited_from_the_original_is_told_by_its_facts(parsed_archive):
+    """A document the archive does not hold gives its announcement as facts
+    (where, when, whose), never a locator or its wording."""
+    rome = parsed_archive.plenary("2013-rome")
+    assert rome.next_announcement == (
+        "The next plenary announced in Norway for 2014 (Plenary Meeting of the "
+        "Missile Technology Control Regime, Rome, Italy, 14-18 October 2013)."
+    )
+    assert rome.next_host == "NO"
+    interlaken = parsed_archive.plenary("1993-interlaken")
+    assert interlaken.next_announcement.startswith(
+        "The next plenary announced in Sweden for 3–6 October 1994 ("
+    )
+    for plenary in parsed_archive.plenaries:
+        assert "claims.csv" not in plenary.next_announcement, plenary.slug
