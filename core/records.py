@@ -195,5 +195,19 @@ class MarkLoadedRowsUnedited(migrations.RunPython):
         mark_loaded_rows_unedited(apps, self.app_label)
 
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        """Only where some table of the app holds a loaded row: a fresh migrate
+        skips it, and the rendering of every model it would take."""
         self.app_label = app_label
-        super().database_forwards(app_label, schema_editor, from_state, to_state)
+        quote = schema_editor.quote_name
+        with schema_editor.connection.cursor() as cursor:
+            for (app, name), state in to_state.models.items():
+                if app != app_label or "loaded_digest" not in state.fields:
+                    continue
+                table = state.options.get("db_table") or f"{app}_{name}"
+                cursor.execute(
+                    f"SELECT 1 FROM {quote(table)} WHERE loaded_digest <> '' LIMIT 1"
+                )
+                if cursor.fetchone():
+                    return super().database_forwards(
+                        app_label, schema_editor, from_state, to_state
+                    )
