@@ -29,7 +29,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.forms import CheckboxInput
 
-from tests.factories import build_archive
+from tests.small_archive import build_archive
 
 CHROMIUM = Path("/usr/bin/chromium")
 BROWSER_DIR = Path(__file__).parent / "browser"
@@ -109,7 +109,7 @@ def pytest_terminal_summary(terminalreporter):
 
 @pytest.fixture
 def small_archive(db):
-    """A small archive touching every model: see tests.factories.build_archive."""
+    """A small archive touching every model: see tests.small_archive.build_archive."""
     return build_archive()
 
 

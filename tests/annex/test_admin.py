@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from annex.models import AnnexRevision
 from tests.conftest import admin_form_data
-from tests.factories import CitationFactory, add_records
+from tests.factories import CitationFactory
+from tests.small_archive import add_records
 
 pytestmark = pytest.mark.django_db
 

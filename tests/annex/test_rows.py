@@ -3,7 +3,7 @@
 import pytest
 
 from annex.rows import REVISION_FIELDS, REVISION_ROWS
-from tests.factories import build_archive
+from tests.small_archive import build_archive
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,8 @@
 import pytest
 
 from changes.models import Change
-from tests.factories import CountryFactory, add_records
+from tests.factories import CountryFactory
+from tests.small_archive import add_records
 
 from .conftest import queries_of
 

@@ -8,7 +8,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from tests.factories import build_archive
+from tests.small_archive import build_archive
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 
 from evidence.rows import SOURCE_FIELDS, SOURCE_ROWS
-from tests.factories import build_archive
+from tests.small_archive import build_archive
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from members.models import Adherence, Country, Membership
 from tests.conftest import admin_form_data, admin_url, registered_models
-from tests.factories import CountryFactory, MembershipFactory, add_records
+from tests.factories import CountryFactory, MembershipFactory
+from tests.small_archive import add_records
 
 pytestmark = pytest.mark.django_db
 

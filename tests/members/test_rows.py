@@ -6,7 +6,8 @@ import datetime
 import pytest
 
 from members.rows import ADHERENT_FIELDS, ADHERENT_ROWS, PARTNER_FIELDS, PARTNER_ROWS
-from tests.factories import CountryFactory, MembershipFactory, build_archive
+from tests.factories import CountryFactory, MembershipFactory
+from tests.small_archive import build_archive
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from plenaries.models import Plenary
 from tests.conftest import admin_form_data, admin_url, registered_models
-from tests.factories import add_records
+from tests.small_archive import add_records
 
 pytestmark = pytest.mark.django_db
 

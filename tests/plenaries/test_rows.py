@@ -7,7 +7,7 @@ from django.test import RequestFactory
 
 from plenaries.filters import PlenaryFilter
 from plenaries.rows import CHAIR_FIELDS, CHAIR_ROWS, PLENARY_FIELDS, PLENARY_ROWS
-from tests.factories import build_archive
+from tests.small_archive import build_archive
 
 pytestmark = pytest.mark.django_db
 

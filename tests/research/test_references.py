@@ -10,7 +10,7 @@ from bibtexparser.middlewares import LatexDecodingMiddleware
 
 from core.dates import DatePrecision
 from research import references
-from tests.factories import build_archive
+from tests.small_archive import build_archive
 
 pytestmark = pytest.mark.django_db
 
