@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.db import IntegrityError, connections, transaction
+from django.db.models.deletion import Collector
 from django.dispatch import Signal
 
 from changes import recording as changes_recording
@@ -219,10 +220,21 @@ def remove_stale(model, seen, report, indexes):
             row.loaded_digest == digest(snapshot(row, index.m2m[row.pk]))
         )
         if unedited:
-            row._change_reason = CHANGE_REASON
-            row.delete()
+            delete_as_loader(row)
             del index.by_key[key]
             report.counts["removed"] += 1
+
+
+def delete_as_loader(row):
+    """Delete a row and what cascades from it (a plenary's citations), each
+    history row with the loader's reason: a deletion without it reads as
+    staff's, and the record would not be re-created when a fixture gives it."""
+    collector = Collector(using=row._state.db)
+    collector.collect([row])
+    for instances in collector.data.values():
+        for instance in instances:
+            instance._change_reason = CHANGE_REASON
+    collector.delete()
 
 
 def referenced_first(model, records):

@@ -71,3 +71,27 @@ def real_archive_fixtures():
     from django.conf import settings
 
     return settings.FIXTURES_DIR
+
+
+def test_what_went_with_a_stale_record_comes_back_when_a_fixture_gives_it(
+    real_archive, tmp_path
+):
+    """Removing a stale plenary removes its citations too, each as the loader's
+    own deletion: when the fixtures give them again, they are re-created, not
+    taken for records staff deleted."""
+    helsinki = Plenary.objects.get(slug="2000-helsinki")
+    cited = set(helsinki.citations.values_list("key", flat=True))
+    assert cited
+    fixtures = tmp_path / "fixtures"
+    shutil.copytree(real_archive_fixtures(), fixtures)
+    for path in fixtures.glob("*.json"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("2000-helsinki", "2000-finland"), "utf-8")
+    load("--fixtures", str(fixtures))
+    assert not Plenary.objects.filter(slug="2000-helsinki").exists()
+
+    output = load()  # the repository's fixtures again
+
+    assert "not re-created" not in output
+    again = Plenary.objects.get(slug="2000-helsinki")
+    assert set(again.citations.values_list("key", flat=True)) == cited
