@@ -14,12 +14,8 @@ import pytest
 
 from api.data import TABLES
 from core import exports
-from tests.factories import (
-    CountryFactory,
-    MembershipFactory,
-    PlenaryFactory,
-    build_archive,
-)
+from tests.factories import CountryFactory, MembershipFactory, PlenaryFactory
+from tests.small_archive import build_archive
 
 pytestmark = pytest.mark.django_db
 

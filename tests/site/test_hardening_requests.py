@@ -16,8 +16,8 @@ from tests.factories import (
     CountryFactory,
     EventFactory,
     MembershipFactory,
-    build_archive,
 )
+from tests.small_archive import build_archive
 
 pytestmark = pytest.mark.django_db
 
