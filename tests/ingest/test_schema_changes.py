@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
 
 from core.records import mark_loaded_rows_unedited
@@ -51,7 +52,7 @@ def test_after_a_schema_change_unedited_rows_load_and_edits_are_kept(real_archiv
 
 def test_a_record_whose_key_changed_takes_its_old_rows_number(real_archive, tmp_path):
     fixtures = tmp_path / "fixtures"
-    shutil.copytree(real_archive_fixtures(), fixtures)
+    shutil.copytree(settings.FIXTURES_DIR, fixtures)
     for path in fixtures.glob("*.json"):
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("2000-helsinki", "2000-finland"), encoding="utf-8")
@@ -67,12 +68,6 @@ def test_a_record_whose_key_changed_takes_its_old_rows_number(real_archive, tmp_
     assert renamed.citations.exists()
 
 
-def real_archive_fixtures():
-    from django.conf import settings
-
-    return settings.FIXTURES_DIR
-
-
 def test_what_went_with_a_stale_record_comes_back_when_a_fixture_gives_it(
     real_archive, tmp_path
 ):
@@ -83,7 +78,7 @@ def test_what_went_with_a_stale_record_comes_back_when_a_fixture_gives_it(
     cited = set(helsinki.citations.values_list("key", flat=True))
     assert cited
     fixtures = tmp_path / "fixtures"
-    shutil.copytree(real_archive_fixtures(), fixtures)
+    shutil.copytree(settings.FIXTURES_DIR, fixtures)
     for path in fixtures.glob("*.json"):
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("2000-helsinki", "2000-finland"), "utf-8")
