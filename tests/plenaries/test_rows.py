@@ -18,7 +18,9 @@ def absolute(path):
 
 def test_a_plenary_row_holds_the_declared_fields_in_order():
     build_archive()
-    rows = PLENARY_ROWS(PLENARY_ROWS.records(), absolute)
+    # Read to the end: a generator left half-read holds a PostgreSQL cursor that
+    # is closed when it is collected, in a later test's transaction.
+    rows = list(PLENARY_ROWS(PLENARY_ROWS.records(), absolute))
     busan = next(row for row in rows if row["slug"] == "2016-busan")
     assert tuple(busan) == PLENARY_FIELDS
     assert busan["country"] == "Korea"
