@@ -62,7 +62,7 @@ test: install
 	$(WITH_DEBUG) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(WITH_DEBUG) $(BIN)/python manage.py check
 	$(MAKE) --no-print-directory check-archive
-	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python -m pytest --durations=40 $(PYTEST_ARGS)
 
 # The parsers, models and views on the small archive: no real archive loads, no
 # grown or synthetic archives, no subprocesses, no browser, no PostgreSQL.
