@@ -91,6 +91,41 @@ def _struct(value):
 def test_the_edtf_reads_back_to_the_same_first_and_last_day(day, length, precision):
     earliest = bounds(day, precision)[0]
     latest = bounds(day + datetime.timedelta(days=length), precision)[1]
-    parsed = edtf.parse_edtf(edtf_day(earliest, latest, precision))
+    written = edtf_day(earliest, latest, precision)
+    parsed = edtf.parse_edtf(written)
+    assert str(parsed) == written
     assert _struct(parsed.lower_strict()) == earliest
     assert _struct(parsed.upper_strict()) == latest
+
+
+@given(
+    st.dates(min_value=D(1900, 1, 1), max_value=D(2100, 12, 31)),
+    st.sampled_from(["day", "month", "year"]),
+    st.booleans(),
+)
+def test_a_day_known_from_one_side_is_edtf_the_library_writes_alike(
+    day, precision, known_from_before
+):
+    earliest, latest = bounds(day, precision)
+    if known_from_before:
+        written = edtf_day(None, latest, precision)
+    else:
+        written = edtf_day(earliest, None, precision)
+    assert str(edtf.parse_edtf(written)) == written
+
+
+@given(
+    st.dates(min_value=D(1900, 1, 1), max_value=D(2100, 12, 31)),
+    st.one_of(st.none(), st.integers(min_value=0, max_value=400)),
+    st.sampled_from(["day", "month", "year"]),
+)
+def test_a_span_is_edtf_the_library_reads_back_alike(start, length, precision):
+    """A meeting's span, or its opening day alone (an open end)."""
+    first = bounds(start, precision)[0]
+    last = None if length is None else start + datetime.timedelta(days=length)
+    written = edtf_span(first, last, precision)
+    parsed = edtf.parse_edtf(written)
+    assert str(parsed) == written
+    assert _struct(parsed.lower_strict()) == first
+    if last is not None:
+        assert _struct(parsed.upper_strict()) == bounds(last, precision)[1]
