@@ -3,25 +3,18 @@ changed the fields of loaded records, the rows no one edited take the fixtures
 and the rows staff edited are kept; a record whose key changed takes its old
 row's unique values (its number) instead of colliding with them."""
 
-import io
 import shutil
 
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.core.management import call_command
 
 from core.records import mark_loaded_rows_unedited
 from ingest import tables
 from plenaries.models import Plenary
+from tests.ingest.loading import load
 
 pytestmark = pytest.mark.django_db
-
-
-def load(*args):
-    out = io.StringIO()
-    call_command("load_archive", *args, stdout=out)
-    return out.getvalue()
 
 
 def test_after_a_schema_change_unedited_rows_load_and_edits_are_kept(real_archive):

@@ -2,24 +2,16 @@
 key it was loaded with, not by the fields staff may correct, and leaves a record
 staff deleted deleted until --force."""
 
-import io
-
 import pytest
 from django.apps import apps
-from django.core.management import call_command
 
 from evidence.models import Citation, SourceDocument
 from ingest import tables
 from members.models import Country, Region
 from plenaries.models import Chairmanship, ChairPerson, Event, Person, Plenary
+from tests.ingest.loading import load
 
 pytestmark = pytest.mark.django_db
-
-
-def load(*args):
-    out = io.StringIO()
-    call_command("load_archive", *args, stdout=out)
-    return out.getvalue()
 
 
 def row_counts():
