@@ -4,7 +4,7 @@ In a temporary SQLite database of its own (migrated, the real archive loaded), i
 adds a statement of about 40 KB written for the benchmark (a meeting the archive
 does not have, then paragraph after paragraph of concerns, resolutions and
 partners, in the style of a plenary statement), and prints the median and the
-slowest of N runs of: parsing it (ingest.merge.parse_document, as build_fixtures
+slowest of N runs of: parsing it (ingest.build.parse_document, as build_fixtures
 does), building the review (review.review: the facts, the archive's values, the
 highlighted text), and the whole review page as an editor gets it (the admin view,
 rendered, through Django's test client). The goal: the page under 1 s.
@@ -37,7 +37,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from ingest.merge import parse_document
+from ingest.build import parse_document
 from submissions.models import Submission
 from submissions.review import review
 

@@ -32,7 +32,7 @@ the archivist's note in `note`.
 import json
 
 from ingest import names
-from ingest.merge import build_archive
+from ingest.build import build_archive
 from ingest.tables import BY_LABEL, TABLES
 
 

@@ -16,11 +16,11 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from ingest.build import build_archive, source_of
 from ingest.catalogue import read_catalogue
 from ingest.errors import ParseError
 from ingest.fixtures import fixture_objects, render
 from ingest.loader import LoadError, load_archive
-from ingest.merge import build_archive, source_of
 from search import index as search_index
 
 from .models import Submission

@@ -1,7 +1,7 @@
 """What the parser read in a document added in admin, beside what the archive holds.
 
 The review reads the document with the parser build_fixtures uses
-(ingest.merge.parse_document), lists every fact with its passage, finds each
+(ingest.build.parse_document), lists every fact with its passage, finds each
 passage in the text (to highlight it), and says of each fact whether the archive
 has nothing of it yet (new), the same, or something else (different: a
 disagreement, with the source the archive follows now). A constant number of
@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from annex.models import AnnexRevision
 from evidence.models import Citation, SourceDocument
+from ingest.build import parse_document
 from ingest.dates import DateRange
 from ingest.decisions import fact_items
 from ingest.errors import ParseError
-from ingest.merge import parse_document
 from members.models import Adherence, Membership
 from plenaries.models import ChairPerson, Event, Plenary
 

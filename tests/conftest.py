@@ -146,7 +146,7 @@ def sources_dir():
 @pytest.fixture(scope="session")
 def parsed_archive(sources_dir):
     """The archive ingest parses and merges from sources/: dataclasses, no ORM."""
-    from ingest.merge import build_archive as parse_and_merge
+    from ingest.build import build_archive as parse_and_merge
 
     return parse_and_merge(sources_dir)
 

@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from annex.models import AnnexRevision
-from ingest.merge import build_archive
+from ingest.build import build_archive
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("real_archive")]
 

@@ -32,6 +32,6 @@ def documents_dir(sources_dir, tmp_path_factory):
 def documents_archive(documents_dir):
     """The archive of the five documents alone (sources/records/ removed): what
     the parsers read, merged, as the build makes it without the records."""
-    from ingest.merge import build_archive
+    from ingest.build import build_archive
 
     return build_archive(documents_dir)

@@ -4,9 +4,9 @@ each person in one role, every witness cited."""
 import shutil
 
 from ingest import names
+from ingest.build import build_archive
 from ingest.facts import ChairEvidence, PlenaryReport
 from ingest.facts import Person as Named
-from ingest.merge import build_archive
 from ingest.merge.chair_people import (
     chair_people,
     countries_named_as_people,

@@ -2,6 +2,7 @@
 
 import pytest
 
+from ingest.build import parse_document
 from ingest.catalogue import parse_published
 from ingest.decisions import (
     apply_decisions,
@@ -10,7 +11,6 @@ from ingest.decisions import (
     render_decisions,
 )
 from ingest.errors import ParseError
-from ingest.merge import parse_document
 from tests.submissions.conftest import NEW_STATEMENT
 
 

@@ -12,8 +12,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from evidence.models import Citation, SourceDocument
+from ingest.build import read_sources
 from ingest.facts import DocumentFacts
-from ingest.merge import read_sources
 from members.models import Adherence, Country, Membership
 from plenaries.models import Chairmanship, Plenary
 

@@ -19,7 +19,7 @@ def test_statements_of_years_the_sources_lack_extend_the_archive(tmp_path):
 
     from django.conf import settings
 
-    from ingest.merge import build_archive
+    from ingest.build import build_archive
 
     from .conftest import GOLDEN
 
@@ -92,9 +92,9 @@ def test_any_added_document_builds_or_fails_with_the_parsers_error(
 ):
     """A statement (or chair's report on Busan) of any content, added to the real
     sources, gives an archive or a ParseError, never another exception."""
+    from ingest.build import build_archive
     from ingest.errors import ParseError
     from ingest.fixtures import fixture_objects
-    from ingest.merge import build_archive
 
     catalogue = sources_with_extra / "catalogue.toml"
     original = catalogue.read_text(encoding="utf-8").split("\n# extra\n")[0]

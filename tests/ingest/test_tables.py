@@ -42,8 +42,8 @@ def test_the_bulk_download_serves_the_tables_in_load_order():
 
 def test_the_fixture_writer_files_each_record_under_its_table(settings):
     """Every file the writer gives is a table's, holding only that table's model."""
+    from ingest.build import build_archive
     from ingest.fixtures import fixture_objects
-    from ingest.merge import build_archive
 
     objects = fixture_objects(build_archive(settings.SOURCES_DIR))
     assert list(objects) == [table.fixture for table in TABLES]

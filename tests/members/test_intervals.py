@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from ingest.merge import build_archive
+from ingest.build import build_archive
 from members.models import Membership
 from members.on import partners_on
 from tests.factories import CountryFactory, MembershipFactory
