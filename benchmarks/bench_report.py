@@ -82,12 +82,20 @@ def goals(rows, builds):
     for r in rows:
         queries.setdefault((r["backend"], r["page"]), {})[r["scale"]] = r["queries"]
     several = {key: counts for key, counts in queries.items() if len(counts) > 1}
-    differ = [
+    # Fewer at a larger scale is no growth: the plenary list reads the
+    # announcements of the years without a plenary only when there are such
+    # years, as in the real archive; the synthetic copies leave none.
+    grow = [
         f"{backend} {page} {counts}"
         for (backend, page), counts in several.items()
-        if len(set(counts.values())) > 1
+        if any(
+            counts[larger] > counts[smaller]
+            for smaller in counts
+            for larger in counts
+            if larger > smaller
+        )
     ]
-    lines.append(verdict("same queries for a page at every scale", several, differ))
+    lines.append(verdict("no page runs more queries at a larger scale", several, grow))
     totals = {backend: sum(timings.values()) for backend, timings in builds.items()}
     slow = [f"{b} {t:.1f} s" for b, t in totals.items() if t >= BUILD_GOAL_SECONDS]
     lines.append(
