@@ -23,6 +23,7 @@ from ingest import names
 from ingest.dates import DateRange, parse_range
 from ingest.errors import ParseError
 from ingest.facts import FROM_CITY, Fact
+from ingest.sentences.people import parse_person
 
 DECISIONS_DIR = "decisions"
 # The decision on the whole document: "reject" keeps it as a source only, with no
@@ -31,6 +32,9 @@ WHOLE = "document"
 ACTIONS = ("accept", "reject", "correct")
 # The facts of a meeting an editor may correct, as a value typed in a form.
 CORRECTABLE = ("number", "city", "country", "dates", "opened_by")
+# A meeting's lists whose items an editor may correct one by one: a chair (a
+# person) and a passage's resolutions.
+CORRECTABLE_ITEMS = ("chairs", "resolutions")
 _SCALARS = ("number", "city", "country", "dates", "opened_by", "member_list")
 _REPORT_LISTS = ("chairs", "resolutions", "countries_of_concern", "regions")
 _DOCUMENT_LISTS = ("chairs", "members", "adherences", "annex", "events")
@@ -79,6 +83,7 @@ def fact_items(facts):
                         label,
                         shown(name, value),
                         item.passage,
+                        name in CORRECTABLE_ITEMS,
                     )
                 )
     for name in _DOCUMENT_LISTS:
@@ -145,8 +150,14 @@ def shown(name, value):
         countries = ", ".join(country_name(code) for code in value.countries)
         return f"{value.term}: {', '.join(filter(None, [countries, who]))}"
     if hasattr(value, "name"):  # a Person
-        return ", ".join(filter(None, [value.name, value.position]))
+        titled = " ".join(filter(None, [value.title, value.name]))
+        return ", ".join(filter(None, [titled, value.position]))
     return "" if value is None else str(value)
+
+
+def fact_name(path):
+    """The attribute a fact's path ends in: "plenary.chairs[0]" -> "chairs"."""
+    return _PATH.fullmatch(path.rsplit(".", 1)[-1])["name"]
 
 
 def corrected(name, text, year=None):
@@ -155,6 +166,10 @@ def corrected(name, text, year=None):
     text = " ".join(str(text).split())
     if not text:
         raise ValueError("a correction cannot be empty (reject the fact instead)")
+    if name == "resolutions":
+        return _resolution_numbers(text)
+    if name == "chairs":
+        return _chair_person(text)
     if name == "number":
         if not text.isdigit() or not 0 < int(text) < 1000:
             raise ValueError(f"{text!r} is not a plenary number such as 35")
@@ -182,6 +197,26 @@ def corrected(name, text, year=None):
             ) from None
         return DateRange(first.start, last.end, first.precision)
     return text
+
+
+def _resolution_numbers(text):
+    numbers = [part.strip() for part in re.split(r"[,;]", text)]
+    if not all(part.isdigit() and 0 < int(part) < 10000 for part in numbers):
+        raise ValueError(
+            f"{text!r} is not a list of resolution numbers such as 1540, 2231"
+        )
+    return [int(part) for part in numbers]
+
+
+def _chair_person(text):
+    if names.country_named(text):
+        raise ValueError(
+            f"{text!r} is a country, not a person (reject the person instead)"
+        )
+    person = parse_person(text)
+    if not person.name:
+        raise ValueError(f"{text!r} names no person, such as Ambassador Jane Roe")
+    return person
 
 
 def apply_decisions(facts, decisions):
@@ -237,15 +272,25 @@ def _locate(facts, path):
 
 
 def _correct(owner, name, index, path, text):
-    if index is not None or name not in CORRECTABLE:
+    allowed = CORRECTABLE_ITEMS if index is not None else CORRECTABLE
+    if name not in allowed or not hasattr(owner, "year"):
         raise ParseError(
-            f"decision on {path}: only {', '.join(CORRECTABLE)} of a "
-            "meeting can be corrected"
+            f"decision on {path}: only a meeting's {', '.join(CORRECTABLE)}, and "
+            f"each of its {' and '.join(CORRECTABLE_ITEMS)}, can be corrected"
         )
     try:
-        value = corrected(name, text, getattr(owner, "year", None))
+        value = corrected(name, text, owner.year)
     except ValueError as error:
         raise ParseError(f"decision on {path}: {error}") from None
+    if index is not None:
+        items = getattr(owner, name)
+        item = items[index]
+        if name == "chairs":
+            value.role, value.passage = item.role, item.passage
+            items[index] = value
+        else:
+            items[index] = Fact(value, item.passage)
+        return
     fact = getattr(owner, name)
     setattr(owner, name, Fact(value, fact.passage))
     if name == "city" and owner.country is None:

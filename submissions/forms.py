@@ -8,7 +8,7 @@ from django.conf import settings
 from evidence.models import SourceDocument
 from ingest import names
 from ingest.catalogue import CONTROL, parse_published, read_catalogue
-from ingest.decisions import corrected
+from ingest.decisions import corrected, fact_name
 from ingest.errors import ParseError
 
 from .extract import MAX_BYTES, TYPES, Refused, clean_text, text_of_upload
@@ -103,7 +103,8 @@ def free_file_name(submission):
 
 class ReviewForm(forms.Form):
     """A decision on each fact read: accept (the default) or reject, and for the
-    meeting's own facts a corrected value; "keep as a source only" for a document
+    meeting's own facts, each of its chairs and each passage's resolutions a
+    corrected value; "keep as a source only" for a document
     whose facts are to be entered by hand."""
 
     DECISIONS = [("accept", "accept"), ("reject", "reject")]
@@ -150,7 +151,7 @@ class ReviewForm(forms.Form):
             if value is None or rejected or " ".join(value.split()) == item.value:
                 continue
             try:
-                corrected(item.path.rsplit(".", 1)[1], value, self.year)
+                corrected(fact_name(item.path), value, self.year)
             except ValueError as error:
                 self.add_error(f"value-{number}", str(error))
         return cleaned

@@ -2,8 +2,8 @@
 
 import pytest
 
-from ingest.build import parse_document
-from ingest.catalogue import parse_published
+from ingest.build import parse_document, source_of
+from ingest.catalogue import Entry, parse_published
 from ingest.decisions import (
     apply_decisions,
     fact_items,
@@ -52,6 +52,49 @@ def test_a_rejection_drops_the_fact_and_a_correction_replaces_its_value(facts):
     assert facts.plenaries[0].number.value == 43
 
 
+def test_a_chair_and_a_passages_resolutions_can_be_corrected_one_by_one(facts):
+    read = fact_items(facts)
+    chair = next(item for item in read if item.path == "plenary.chairs[0]")
+    assert chair.correctable and chair.value.startswith("Mr. Rawiri Holt")
+    decided = apply_decisions(
+        facts,
+        {
+            "plenary.chairs[0]": {
+                "action": "correct",
+                "value": "Ambassador Rawiri Holte, Ambassador for Disarmament",
+            },
+            "plenary.resolutions[1]": {"action": "correct", "value": "1718; 2397"},
+        },
+    )
+    [person] = decided.plenaries[0].chairs
+    original = facts.plenaries[0].chairs[0]
+    assert (person.title, person.name) == ("Ambassador", "Rawiri Holte")
+    assert person.position == "Ambassador for Disarmament"
+    # Where the parser read it and the part the person played stay as read.
+    assert (person.role, person.passage) == (original.role, original.passage)
+    corrected = decided.plenaries[0].resolutions[1]
+    assert corrected.value == [1718, 2397]
+    assert corrected.passage == facts.plenaries[0].resolutions[1].passage
+    assert original.name == "Rawiri Holt"
+
+
+def test_the_merge_reads_the_corrected_chair():
+    entry = Entry(
+        file="wellington-2031.txt",
+        title="43rd Plenary Meeting, Wellington",
+        kind="statement",
+        line=1,
+        publisher="MTCR",
+        published=parse_published("2031-10-17"),
+    )
+    source = source_of(
+        entry,
+        NEW_STATEMENT,
+        {"plenary.chairs[0]": {"action": "correct", "value": "Mr. Rawiri Holte"}},
+    )
+    assert [p.name for p in source.facts.plenaries[0].chairs] == ["Rawiri Holte"]
+
+
 @pytest.mark.parametrize(
     ("decisions", "message"),
     [
@@ -60,6 +103,15 @@ def test_a_rejection_drops_the_fact_and_a_correction_replaces_its_value(facts):
         ({"plenary.city": {"action": "shred"}}, "unknown action"),
         ({"plenary.dates": {"action": "correct", "value": "soon"}}, "not a date"),
         ({"annex[0]": {"action": "correct", "value": "x"}}, "can be corrected"),
+        ({"plenary.regions[0]": {"action": "correct", "value": "x"}}, "corrected"),
+        (
+            {"plenary.resolutions[0]": {"action": "correct", "value": "UN 15x"}},
+            "not a list of resolution numbers",
+        ),
+        (
+            {"plenary.chairs[0]": {"action": "correct", "value": "Norway"}},
+            "a country, not a person",
+        ),
     ],
 )
 def test_a_decision_that_fits_no_fact_is_an_error(facts, decisions, message):

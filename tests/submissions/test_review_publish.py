@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from evidence.models import Citation, SourceDocument
-from plenaries.models import Plenary
+from plenaries.models import ChairPerson, Plenary
 from submissions import publish as publishing
 from submissions.models import Submission
 from tests.submissions.conftest import (
@@ -17,6 +17,7 @@ from tests.submissions.conftest import (
 
 pytestmark = pytest.mark.django_db
 
+CHAIR = "Mr. Rawiri Holt, Ambassador for Disarmament of New Zealand"
 BUSAN_TITLE = "Host government press release on the Busan plenary, October 2016"
 
 
@@ -110,6 +111,9 @@ def test_publishing_applies_the_rejections_and_corrections(
     data = review_data(response)
     data[field_of(response, "plenary.resolutions[1]")] = "reject"
     data[field_of(response, "plenary.city", "value")] = "Auckland"
+    data[field_of(response, "plenary.chairs[0]", "value")] = CHAIR.replace(
+        "Holt", "Holte"
+    )
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(review_url(submission), {**data, "_publish": "1"})
     assert response.status_code == 302
@@ -121,6 +125,11 @@ def test_publishing_applies_the_rejections_and_corrections(
             "value": "Auckland",
             "parsed": "Wellington",
         },
+        "plenary.chairs[0]": {
+            "action": "correct",
+            "value": CHAIR.replace("Holt", "Holte"),
+            "parsed": CHAIR,
+        },
         "plenary.resolutions[1]": {"action": "reject", "parsed": "1718, 2397"},
     }
     plenary = Plenary.objects.get(slug="2031-auckland")
@@ -130,6 +139,11 @@ def test_publishing_applies_the_rejections_and_corrections(
         "NZ",
     )
     assert sorted(r.number for r in plenary.resolutions.all()) == [1540]
+    assert list(
+        ChairPerson.objects.filter(chairmanship__start_plenary=plenary).values_list(
+            "title", "person__name"
+        )
+    ) == [("Mr.", "Rawiri Holte")]
     assert "43rd Plenary Meeting in Wellington" in plenary.statement
     source = SourceDocument.objects.get(file_name=submission.file_name)
     assert source.citations.filter(
