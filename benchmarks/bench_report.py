@@ -1,6 +1,8 @@
 """What bench.py prints at the end: the pages' table, the build's table and the goals,
 as Markdown tables that the README and benchmarks/RESULTS.md can quote."""
 
+import itertools
+
 
 def table(rows):
     header = (
@@ -90,9 +92,7 @@ def goals(rows, builds):
         for (backend, page), counts in several.items()
         if any(
             counts[larger] > counts[smaller]
-            for smaller in counts
-            for larger in counts
-            if larger > smaller
+            for smaller, larger in itertools.pairwise(sorted(counts))
         )
     ]
     lines.append(verdict("no page runs more queries at a larger scale", several, grow))

@@ -22,7 +22,7 @@ from pathlib import Path
 from ingest import names
 from ingest.dates import DateRange, parse_range
 from ingest.errors import ParseError
-from ingest.facts import FROM_CITY, Fact
+from ingest.facts import FROM_CITY, Fact, PlenaryReport
 from ingest.sentences.people import parse_person
 
 DECISIONS_DIR = "decisions"
@@ -273,7 +273,7 @@ def _locate(facts, path):
 
 def _correct(owner, name, index, path, text):
     allowed = CORRECTABLE_ITEMS if index is not None else CORRECTABLE
-    if name not in allowed or not hasattr(owner, "year"):
+    if name not in allowed or not isinstance(owner, PlenaryReport):
         raise ParseError(
             f"decision on {path}: only a meeting's {', '.join(CORRECTABLE)}, and "
             f"each of its {' and '.join(CORRECTABLE_ITEMS)}, can be corrected"

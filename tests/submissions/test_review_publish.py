@@ -18,6 +18,7 @@ from tests.submissions.conftest import (
 pytestmark = pytest.mark.django_db
 
 CHAIR = "Mr. Rawiri Holt, Ambassador for Disarmament of New Zealand"
+CORRECTED_CHAIR = CHAIR.replace("Holt", "Holte")
 BUSAN_TITLE = "Host government press release on the Busan plenary, October 2016"
 
 
@@ -111,9 +112,7 @@ def test_publishing_applies_the_rejections_and_corrections(
     data = review_data(response)
     data[field_of(response, "plenary.resolutions[1]")] = "reject"
     data[field_of(response, "plenary.city", "value")] = "Auckland"
-    data[field_of(response, "plenary.chairs[0]", "value")] = CHAIR.replace(
-        "Holt", "Holte"
-    )
+    data[field_of(response, "plenary.chairs[0]", "value")] = CORRECTED_CHAIR
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(review_url(submission), {**data, "_publish": "1"})
     assert response.status_code == 302
@@ -127,7 +126,7 @@ def test_publishing_applies_the_rejections_and_corrections(
         },
         "plenary.chairs[0]": {
             "action": "correct",
-            "value": CHAIR.replace("Holt", "Holte"),
+            "value": CORRECTED_CHAIR,
             "parsed": CHAIR,
         },
         "plenary.resolutions[1]": {"action": "reject", "parsed": "1718, 2397"},
@@ -155,7 +154,12 @@ def test_publishing_applies_the_rejections_and_corrections(
         reason
     ]
     assert source.history.get().history_change_reason == reason
-    # The change log, the search index and the cached pages follow at once.
+    assert_the_site_follows(editor_client, reader, submission, plenary, reason)
+
+
+def assert_the_site_follows(editor_client, reader, submission, plenary, reason):
+    """The change log, the search index, the review and the cached pages show the
+    published plenary at once."""
     changes = editor_client.get("/changes/?kind=loaded").content.decode()
     assert reason in changes
     found = editor_client.get("/search/?q=Rawiri").content.decode()
